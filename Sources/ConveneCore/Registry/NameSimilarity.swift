@@ -1,0 +1,45 @@
+import Foundation
+
+/// Jaro–Winkler similarity of names, after folding case, accents and punctuation, so that
+/// "Ana María Ruiz" and "ana maria ruiz" are equal and "Jon Smith" is close to "John Smith".
+public enum NameSimilarity {
+    public static func fold(_ name: String) -> String {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return SearchText.words(in: folded).joined(separator: " ")
+    }
+
+    /// 0 (nothing alike) to 1 (the same after folding).
+    public static func score(_ a: String, _ b: String) -> Double {
+        jaroWinkler(Array(fold(a)), Array(fold(b)))
+    }
+
+    static func jaroWinkler(_ a: [Character], _ b: [Character]) -> Double {
+        if a.isEmpty && b.isEmpty { return 1 }
+        if a.isEmpty || b.isEmpty { return 0 }
+        let window = max(0, max(a.count, b.count) / 2 - 1)
+        var aMatched = [Bool](repeating: false, count: a.count)
+        var bMatched = [Bool](repeating: false, count: b.count)
+        var matches = 0
+        for i in 0..<a.count {
+            let lo = max(0, i - window), hi = min(b.count - 1, i + window)
+            if lo > hi { continue }
+            for j in lo...hi where !bMatched[j] && a[i] == b[j] {
+                aMatched[i] = true; bMatched[j] = true; matches += 1
+                break
+            }
+        }
+        if matches == 0 { return 0 }
+        var transpositions = 0
+        var k = 0
+        for i in 0..<a.count where aMatched[i] {
+            while !bMatched[k] { k += 1 }
+            if a[i] != b[k] { transpositions += 1 }
+            k += 1
+        }
+        let m = Double(matches)
+        let jaro = (m / Double(a.count) + m / Double(b.count) + (m - Double(transpositions / 2)) / m) / 3
+        var prefix = 0
+        while prefix < min(4, a.count, b.count), a[prefix] == b[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+}

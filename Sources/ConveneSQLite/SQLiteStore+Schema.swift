@@ -1,0 +1,139 @@
+import GRDB
+
+extension SQLiteStore {
+    /// Numbered migrations, written as SQL. Never edit one that has landed: add the next.
+    static let migrations: [(String, String)] = [
+        ("0001-foundation", """
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'viewer')),
+            password_hash TEXT NOT NULL,
+            is_disabled INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE stakeholders (
+            sid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            sort_name TEXT NOT NULL,
+            affiliation_id TEXT REFERENCES stakeholders(id) ON DELETE SET NULL,
+            level TEXT,
+            consent_status TEXT NOT NULL,
+            owner_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+            is_archived INTEGER NOT NULL DEFAULT 0,
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX stakeholders_sort ON stakeholders (is_archived, sort_name, id);
+        CREATE INDEX stakeholders_affiliation ON stakeholders (affiliation_id);
+        CREATE INDEX stakeholders_owner ON stakeholders (owner_id);
+        CREATE TABLE stakeholder_terms (
+            sid INTEGER NOT NULL REFERENCES stakeholders(sid) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL COLLATE NOCASE
+        );
+        CREATE INDEX stakeholder_terms_value ON stakeholder_terms (field, value, sid);
+        CREATE INDEX stakeholder_terms_sid ON stakeholder_terms (sid);
+        CREATE TABLE stakeholder_contacts (
+            sid INTEGER NOT NULL REFERENCES stakeholders(sid) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL
+        );
+        CREATE INDEX stakeholder_contacts_value ON stakeholder_contacts (kind, value);
+        CREATE INDEX stakeholder_contacts_sid ON stakeholder_contacts (sid);
+        CREATE VIRTUAL TABLE stakeholder_fts USING fts5(
+            name, organization, contacts, tags, topics, notes,
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE relationships (
+            id TEXT PRIMARY KEY,
+            from_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+            to_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            starts_on TEXT,
+            ends_on TEXT,
+            notes TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX relationships_from ON relationships (from_id);
+        CREATE INDEX relationships_to ON relationships (to_id);
+        CREATE TABLE groups (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            description TEXT,
+            kind TEXT NOT NULL,
+            query TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE group_members (
+            group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+            stakeholder_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+            added_at INTEGER NOT NULL,
+            PRIMARY KEY (group_id, stakeholder_id)
+        );
+        CREATE INDEX group_members_stakeholder ON group_members (stakeholder_id);
+        CREATE TABLE duplicate_dismissals (
+            pair_key TEXT PRIMARY KEY,
+            first_id TEXT NOT NULL,
+            second_id TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            csrf_token TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
+        CREATE INDEX sessions_user ON sessions (user_id);
+        CREATE TABLE api_tokens (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            prefix TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at INTEGER NOT NULL,
+            last_used_at INTEGER,
+            revoked_at INTEGER
+        );
+        CREATE INDEX api_tokens_user ON api_tokens (user_id);
+        CREATE TABLE rate_attempts (
+            key TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX rate_attempts_key ON rate_attempts (key, at);
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            at INTEGER NOT NULL,
+            actor_id TEXT,
+            actor_label TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity_type TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX audit_entity ON audit_log (entity_type, entity_id, seq);
+        CREATE INDEX audit_actor ON audit_log (actor_id, seq);
+        """),
+    ]
+
+    static func migrate(_ pool: DatabasePool) throws {
+        var migrator = DatabaseMigrator()
+        for (name, sql) in migrations {
+            migrator.registerMigration(name) { db in try db.execute(sql: sql) }
+        }
+        let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+        let unknown = applied.subtracting(migrations.map(\.0))
+        if !unknown.isEmpty { throw SQLiteStoreError.newerSchema(path: pool.path, unknown: unknown.sorted()) }
+        try migrator.migrate(pool)
+    }
+}

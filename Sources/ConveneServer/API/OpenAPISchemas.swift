@@ -1,0 +1,101 @@
+import ConveneCore
+
+/// JSON Schemas of the API's bodies, for the OpenAPI document.
+enum OpenAPISchemas {
+    static let string: JSONValue = ["type": "string"]
+    static let nullableString: JSONValue = ["type": ["string", "null"]]
+    static let timestamp: JSONValue = ["type": "string", "format": "date-time"]
+    static let date: JSONValue = ["type": ["string", "null"], "format": "date"]
+    static func strings(_ item: JSONValue = ["type": "string"]) -> JSONValue { ["type": "array", "items": item] }
+    static func enumeration(_ values: [String], nullable: Bool = false) -> JSONValue {
+        nullable ? ["type": ["string", "null"], "enum": .array(values.map(JSONValue.string) + [.null])] : ["type": "string", "enum": .array(values.map(JSONValue.string))]
+    }
+    static func object(_ properties: [String: JSONValue], required: [String] = [], closed: Bool = true) -> JSONValue {
+        var o: [String: JSONValue] = ["type": "object", "properties": .object(properties)]
+        if !required.isEmpty { o["required"] = .array(required.map(JSONValue.string)) }
+        if closed { o["additionalProperties"] = false }
+        return .object(o)
+    }
+    static func list(_ item: String, facets: Bool = false) -> JSONValue {
+        var p: [String: JSONValue] = ["items": strings(OpenAPIDocument.ref(item)), "nextCursor": nullableString, "total": ["type": ["integer", "null"]]]
+        if facets {
+            p["facets"] = ["type": ["object", "null"], "additionalProperties": strings(object(["value": string, "count": ["type": "integer"]], required: ["value", "count"]))]
+        } else {
+            p["facets"] = ["type": "null"]
+        }
+        return object(p, required: ["items", "nextCursor"])
+    }
+
+    static let contactPoint = object(["value": string, "label": nullableString], required: ["value"])
+    static let address = object(["label": nullableString, "street": nullableString, "locality": nullableString, "region": nullableString,
+                                 "postalCode": nullableString, "country": nullableString])
+    static let consent = object(["status": enumeration(ConsentStatus.allCases.map(\.rawValue)), "channels": strings(enumeration(ContactChannel.allCases.map(\.rawValue))),
+                                 "since": date, "source": nullableString])
+    static let oneToFive: JSONValue = ["type": ["integer", "null"], "minimum": 1, "maximum": 5]
+
+    static var stakeholderFields: [String: JSONValue] {
+        ["kind": enumeration(StakeholderKind.allCases.map(\.rawValue)), "displayName": string, "givenName": nullableString, "familyName": nullableString,
+         "title": nullableString, "affiliationId": nullableString, "types": strings(enumeration(StakeholderType.builtIn)),
+         "level": enumeration(JurisdictionLevel.allCases.map(\.rawValue), nullable: true), "areas": strings(), "emails": strings(contactPoint),
+         "phones": strings(contactPoint), "addresses": strings(address), "links": strings(contactPoint), "language": nullableString,
+         "consent": consent, "influence": oneToFive, "interest": oneToFive,
+         "engagementTarget": enumeration(EngagementLevel.allCases.map(\.rawValue), nullable: true), "topics": strings(), "tags": strings(),
+         "notes": nullableString, "ownerId": nullableString, "isArchived": ["type": "boolean"]]
+    }
+
+    static var all: [String: JSONValue] {
+        var stakeholder = stakeholderFields
+        stakeholder["id"] = string
+        stakeholder["createdAt"] = timestamp
+        stakeholder["updatedAt"] = timestamp
+        var input = stakeholderFields
+        for key in ["id", "createdAt", "updatedAt"] { input[key] = ["description": "read-only; ignored if sent"] }
+        let relationshipFields: [String: JSONValue] = ["fromId": string, "toId": string, "type": enumeration(RelationshipType.allCases.map(\.rawValue)),
+                                                       "startsOn": date, "endsOn": date, "notes": nullableString]
+        var relationship = relationshipFields
+        relationship["id"] = string; relationship["createdAt"] = timestamp; relationship["updatedAt"] = timestamp
+        let groupFields: [String: JSONValue] = ["name": string, "description": nullableString, "kind": enumeration(StakeholderGroup.Kind.allCases.map(\.rawValue)),
+                                                "query": nullableString]
+        var group = groupFields
+        group["id"] = string; group["createdAt"] = timestamp; group["updatedAt"] = timestamp
+        let user: JSONValue = object(["id": string, "email": string, "displayName": string, "role": enumeration(Role.allCases.map(\.rawValue)),
+                                      "isDisabled": ["type": "boolean"], "createdAt": timestamp, "updatedAt": timestamp])
+        let tokenFields: [String: JSONValue] = ["id": string, "userId": string, "name": string, "prefix": string, "createdAt": timestamp,
+                                                "lastUsedAt": ["type": ["string", "null"], "format": "date-time"], "revokedAt": ["type": ["string", "null"], "format": "date-time"]]
+        var created = tokenFields
+        created["token"] = ["type": "string", "description": "The secret: shown in this answer only"]
+        return [
+            "Stakeholder": object(stakeholder, required: Array(stakeholder.keys).sorted()),
+            "StakeholderInput": object(input),
+            "StakeholderList": list("Stakeholder", facets: true),
+            "Relationship": object(relationship, required: ["id", "fromId", "toId", "type", "createdAt", "updatedAt"]),
+            "RelationshipInput": object(relationshipFields.merging(["id": [:], "createdAt": [:], "updatedAt": [:]]) { a, _ in a }),
+            "RelationshipList": list("Relationship"),
+            "Group": object(group, required: ["id", "name", "kind", "createdAt", "updatedAt"]),
+            "GroupInput": object(groupFields.merging(["id": [:], "createdAt": [:], "updatedAt": [:]]) { a, _ in a }),
+            "GroupList": list("Group"),
+            "MembersInput": object(["stakeholderIds": strings()], required: ["stakeholderIds"]),
+            "MembersChanged": object(["changed": ["type": "integer"]], required: ["changed"]),
+            "Duplicate": object(["first": OpenAPIDocument.ref("Stakeholder"), "second": OpenAPIDocument.ref("Stakeholder"), "reasons": strings(), "score": ["type": "number"]]),
+            "DuplicateList": list("Duplicate"),
+            "MergeInput": object(["keepId": string, "removeId": string], required: ["keepId", "removeId"]),
+            "DismissInput": object(["firstId": string, "secondId": string], required: ["firstId", "secondId"]),
+            "User": user,
+            "UserList": list("User"),
+            "UserInput": object(["email": string, "displayName": nullableString, "role": enumeration(Role.allCases.map(\.rawValue)),
+                                 "password": ["type": "string", "minLength": 10]], required: ["email", "role", "password"]),
+            "UserPatch": object(["displayName": string, "role": enumeration(Role.allCases.map(\.rawValue)), "isDisabled": ["type": "boolean"],
+                                 "password": ["type": "string", "minLength": 10]]),
+            "Token": object(tokenFields),
+            "TokenCreated": object(created),
+            "TokenList": list("Token"),
+            "TokenInput": object(["name": string], required: ["name"]),
+            "AuditEntry": object(["id": string, "seq": ["type": "integer"], "at": timestamp, "actorId": nullableString, "actorLabel": string,
+                                  "action": string, "entityType": string, "entityId": string, "before": [:], "after": [:]]),
+            "AuditList": list("AuditEntry"),
+            "Problem": object(["type": string, "title": string, "status": ["type": "integer"], "detail": string,
+                               "errors": strings(object(["field": string, "message": string], required: ["field", "message"]))],
+                              required: ["type", "title", "status", "detail"], closed: false),
+        ]
+    }
+}

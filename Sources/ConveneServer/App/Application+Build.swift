@@ -1,0 +1,43 @@
+import ConveneCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Logging
+
+/// Builds the whole server: used by `convene serve`, `convene demo` and the tests alike.
+public func buildApplication(services: Services, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    let router = buildRouter(services: services)
+    var logger = services.logger
+    logger.logLevel = services.configuration.logLevel
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "Convene"),
+        onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? services.configuration.port) },
+        logger: logger
+    )
+}
+
+/// The router with every route: system, JSON API, web interface.
+public func buildRouter(services: Services) -> Router<ConveneContext> {
+    let router = Router(context: ConveneContext.self)
+    router.add(middleware: ConveneMiddleware(services: services))
+    router.get("/healthz") { _, _ -> Response in
+        do {
+            try await services.store.ping()
+            return try Reply.json(["status": "ok", "database": services.store.engineName])
+        } catch {
+            return Problem(status: .serviceUnavailable, detail: "the database does not answer").response()
+        }
+    }
+    router.get("/metrics") { request, context -> Response in
+        // Scrapers authenticate with an admin's API token (Prometheus: `authorization: {credentials: …}`).
+        try Authorization.check(request: request, context: context, role: .admin, isAPI: true)
+        let count = (try? await services.store.countStakeholders()) ?? -1
+        let text = services.metrics.exposition(gauges: [("convene_stakeholders", "Stakeholders in the registry.", Double(count))])
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+    APIController(services: services).register(on: router)
+    WebController(services: services).register(on: router)
+    return router
+}

@@ -1,0 +1,22 @@
+import Logging
+
+/// How a Convene server runs. Every value can come from the command line or `CONVENE_*`
+/// environment variables; the executable reads those and fills this in.
+public struct ServerConfiguration: Sendable {
+    /// Address to listen on (`CONVENE_HOST`).
+    public var host: String = "127.0.0.1"
+    /// Port to listen on (`CONVENE_PORT`); 0 picks a free one.
+    public var port: Int = 8080
+    /// bcrypt cost for new password hashes (`CONVENE_BCRYPT_COST`); 12 in production, 4 in tests.
+    public var bcryptCost: UInt8 = 12
+    /// Mark cookies Secure (`CONVENE_SECURE_COOKIES`): on when Convene is served over HTTPS.
+    public var secureCookies: Bool = false
+    /// The public address of the server, for links (`CONVENE_PUBLIC_URL`).
+    public var publicURL: String?
+    public var logLevel: Logger.Level = .info
+
+    /// Largest request body accepted (1 MiB): far above any form or JSON record.
+    public static let maxBodyBytes = 1 << 20
+
+    public init() {}
+}

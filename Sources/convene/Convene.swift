@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `convene` command: the server and everything an administrator scripts.
+@main
+struct Convene: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convene",
+        abstract: "Convene: stakeholder engagement for education leaders.",
+        subcommands: [Serve.self, Demo.self, UserCommand.self, TokenCommand.self, Migrate.self, Seed.self]
+    )
+}
