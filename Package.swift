@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -31,6 +32,15 @@ let package = Package(
         .target(
             name: "ConveneSQLite",
             dependencies: ["ConveneCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ConvenePostgres",
+            dependencies: [
+                "ConveneCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -47,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "convene",
             dependencies: [
-                "ConveneCore", "ConveneSQLite", "ConveneServer",
+                "ConveneCore", "ConveneSQLite", "ConvenePostgres", "ConveneServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -56,7 +66,7 @@ let package = Package(
         .testTarget(
             name: "ConveneTests",
             dependencies: [
-                "ConveneCore", "ConveneSQLite", "ConveneServer",
+                "ConveneCore", "ConveneSQLite", "ConvenePostgres", "ConveneServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -124,6 +124,21 @@ extension SQLiteStore {
         CREATE INDEX audit_entity ON audit_log (entity_type, entity_id, seq);
         CREATE INDEX audit_actor ON audit_log (actor_id, seq);
         """),
+        ("0002-jobs", """
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL UNIQUE,
+            payload TEXT,
+            run_after INTEGER NOT NULL,
+            claimed_by TEXT,
+            claimed_at INTEGER,
+            finished_at INTEGER,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        );
+        CREATE INDEX jobs_due ON jobs (finished_at, run_after);
+        """),
     ]
 
     static func migrate(_ pool: DatabasePool) throws {

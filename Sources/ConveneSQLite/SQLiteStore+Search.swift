@@ -71,7 +71,7 @@ extension SQLiteStore {
                 rows = try String.fetchAll(db, sql: "SELECT s.data FROM stakeholders s WHERE \(filter) ORDER BY s.sort_name, s.id LIMIT ? OFFSET ?",
                                            arguments: args + [q.limit, q.offset])
             }
-            return StakeholderPage(items: try rows.map(StakeholderRow.decode), total: total)
+            return StakeholderPage(items: try rows.map(StakeholderCoding.decode), total: total)
         }
     }
 

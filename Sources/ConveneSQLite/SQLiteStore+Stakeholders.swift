@@ -2,38 +2,10 @@ import ConveneCore
 import Foundation
 import GRDB
 
-/// How a stakeholder is kept: the record as JSON in `data`, plus the columns, terms, contact
-/// keys and full-text row that filters, facets, duplicates and search read.
-enum StakeholderRow {
-    static func encode(_ s: Stakeholder) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .millisecondsSince1970
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(s), as: UTF8.self)
-    }
-
-    static func decode(_ text: String) throws -> Stakeholder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .millisecondsSince1970
-        return try decoder.decode(Stakeholder.self, from: Data(text.utf8))
-    }
-
-    /// The multi-valued fields that filters and facets read, as (field, value).
-    static func terms(_ s: Stakeholder) -> [(String, String)] {
-        s.types.map { ("type", $0) } + s.areas.map { ("area", $0) } + s.tags.map { ("tag", $0) } + s.topics.map { ("topic", $0) }
-    }
-
-    /// Normalized emails and phone keys, for duplicate detection.
-    static func contacts(_ s: Stakeholder) -> [(String, String)] {
-        s.emails.map { ("email", $0.value.lowercased()) }
-            + s.phones.map { ("phone", StakeholderValidation.phoneKey($0.value)) }.filter { $0.1.count >= 7 }
-    }
-}
-
 extension SQLiteStore {
     public func stakeholder(id: String) async throws -> Stakeholder? {
         try await pool.read { db in
-            try String.fetchOne(db, sql: "SELECT data FROM stakeholders WHERE id = ?", arguments: [id]).map(StakeholderRow.decode)
+            try String.fetchOne(db, sql: "SELECT data FROM stakeholders WHERE id = ?", arguments: [id]).map(StakeholderCoding.decode)
         }
     }
 
@@ -43,7 +15,7 @@ extension SQLiteStore {
             var out: [Stakeholder] = []
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                out += try String.fetchAll(db, sql: "SELECT data FROM stakeholders WHERE id IN (\(marks))", arguments: StatementArguments(chunk)).map(StakeholderRow.decode)
+                out += try String.fetchAll(db, sql: "SELECT data FROM stakeholders WHERE id IN (\(marks))", arguments: StatementArguments(chunk)).map(StakeholderCoding.decode)
             }
             return out
         }
@@ -90,7 +62,7 @@ extension SQLiteStore {
                 let members = try Int64.fetchAll(db, sql: "SELECT sid FROM stakeholders WHERE affiliation_id = ?", arguments: [stakeholder.id])
                 for m in members {
                     if let data = try String.fetchOne(db, sql: "SELECT data FROM stakeholders WHERE sid = ?", arguments: [m]) {
-                        try Self.writeSearchRow(try StakeholderRow.decode(data), sid: m, db, replacing: true)
+                        try Self.writeSearchRow(try StakeholderCoding.decode(data), sid: m, db, replacing: true)
                     }
                 }
             }
@@ -146,17 +118,17 @@ extension SQLiteStore {
         let rows = try Row.fetchAll(db, sql: "SELECT sid, data FROM stakeholders WHERE affiliation_id = ?", arguments: [id])
         for row in rows {
             let sid: Int64 = row["sid"]
-            var s = try StakeholderRow.decode(row["data"])
+            var s = try StakeholderCoding.decode(row["data"])
             guard s.affiliationId == id else { continue }
             s.affiliationId = newId
-            try db.execute(sql: "UPDATE stakeholders SET affiliation_id = ?, data = ? WHERE sid = ?", arguments: [newId, try StakeholderRow.encode(s), sid])
+            try db.execute(sql: "UPDATE stakeholders SET affiliation_id = ?, data = ? WHERE sid = ?", arguments: [newId, try StakeholderCoding.encode(s), sid])
             try writeSearchRow(s, sid: sid, db, replacing: true)
         }
     }
 
     static func columns(_ s: Stakeholder) throws -> StatementArguments {
         [s.kind.rawValue, s.displayName, s.sortName, s.affiliationId, s.level?.rawValue, s.consent.status.rawValue,
-         s.ownerId, s.isArchived, try StakeholderRow.encode(s), s.createdAt.millisecondsSince1970, s.updatedAt.millisecondsSince1970]
+         s.ownerId, s.isArchived, try StakeholderCoding.encode(s), s.createdAt.millisecondsSince1970, s.updatedAt.millisecondsSince1970]
     }
 
     static func insert(_ s: Stakeholder, _ db: Database) throws {
@@ -176,10 +148,10 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM stakeholder_terms WHERE sid = ?", arguments: [sid])
             try db.execute(sql: "DELETE FROM stakeholder_contacts WHERE sid = ?", arguments: [sid])
         }
-        for (field, value) in StakeholderRow.terms(s) {
+        for (field, value) in StakeholderCoding.terms(s) {
             try db.execute(sql: "INSERT INTO stakeholder_terms (sid, field, value) VALUES (?, ?, ?)", arguments: [sid, field, value])
         }
-        for (kind, value) in StakeholderRow.contacts(s) {
+        for (kind, value) in StakeholderCoding.contacts(s) {
             try db.execute(sql: "INSERT INTO stakeholder_contacts (sid, kind, value) VALUES (?, ?, ?)", arguments: [sid, kind, value])
         }
         try writeSearchRow(s, sid: sid, db, replacing: replacing)

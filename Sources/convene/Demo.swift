@@ -15,12 +15,12 @@ struct Demo: AsyncParsableCommand {
     static let adminPassword = "riverside-demo-2026"
 
     func run() async throws {
-        let store = try DatabaseOptions(database: database).open()
+        let store = try await DatabaseOptions(database: database).open()
         var config = try server.configuration()
         config.bcryptCost = min(config.bcryptCost, 10)
         let services = Services(store: store, configuration: config)
         if try await store.countStakeholders() == 0 {
-            print("Making the Riverside Unified demo district (\(stakeholders) stakeholders)...")
+            say("Making the Riverside Unified demo district (\(stakeholders) stakeholders)...")
             try await Demo.populate(services, count: stakeholders, seed: seed)
         }
         if let admin = try await store.user(email: Demo.adminEmail) {
@@ -71,7 +71,7 @@ struct Seed: AsyncParsableCommand {
     @Option(help: "Seed for the generator.") var seed: UInt64 = 2026
 
     func run() async throws {
-        let store = try db.open()
+        let store = try await db.open()
         let start = Date()
         let district = DemoDistrict.generate(seed: seed, count: stakeholders)
         let generated = Date()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConveneCore
+import ConvenePostgres
 import ConveneSQLite
 import ConveneServer
 import Foundation
@@ -7,7 +8,7 @@ import Logging
 
 /// Where the data lives: `--database`, or `CONVENE_DATABASE` / `CONVENE_DATABASE_URL`.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "SQLite file (default: convene.sqlite in the working folder; env CONVENE_DATABASE).")
+    @Option(name: .long, help: "A SQLite file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=…] (default: convene.sqlite in the working folder; env CONVENE_DATABASE or CONVENE_DATABASE_URL).")
     var database: String?
 
     var location: String {
@@ -16,10 +17,14 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the store, or exits with one clear line.
-    func open() throws -> any ConveneStore {
+    func open() async throws -> any ConveneStore {
         let location = self.location
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            throw CLIError("PostgreSQL is not supported by this version of Convene yet; use a SQLite file path")
+            do {
+                return try await PostgresStore(url: location)
+            } catch let error as PostgresStoreError {
+                throw CLIError(error.description)
+            }
         }
         do {
             return try SQLiteStore(path: location)
@@ -58,6 +63,10 @@ struct ServerOptions: ParsableArguments {
             c.logLevel = l
         }
         c.publicURL = env["CONVENE_PUBLIC_URL"]
+        if let text = env["CONVENE_JOB_INTERVAL"] {
+            guard let seconds = Double(text), seconds >= 0.05 else { throw CLIError("CONVENE_JOB_INTERVAL must be a number of seconds, at least 0.05") }
+            c.jobIntervalSeconds = seconds
+        }
         return c
     }
 }

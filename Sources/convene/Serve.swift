@@ -12,7 +12,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
 
     func run() async throws {
-        let store = try db.open()
+        let store = try await db.open()
         let config = try server.configuration()
         try await Serve.run(store: store, configuration: config) { port in
             say("Convene is listening on http://\(config.host):\(port) (database: \(db.location))")
@@ -36,7 +36,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        _ = try db.open()
+        _ = try await db.open()
         print("The database at \(db.location) is at the current schema.")
     }
 }

@@ -14,7 +14,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "A name to tell the token apart.") var name = "command line"
 
         func run() async throws {
-            let store = try db.open()
+            let store = try await db.open()
             let accounts = Accounts(store: store, hashing: BcryptHashing(cost: 4))
             guard let u = try await store.user(email: email.lowercased()) else { throw CLIError("no user has email \(email)") }
             let (secret, token) = try await domainCall(await accounts.createToken(for: u, name: name, actor: .commandLine))
@@ -29,7 +29,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "Only this user's tokens.") var email: String?
 
         func run() async throws {
-            let store = try db.open()
+            let store = try await db.open()
             var userId: String?
             if let email {
                 guard let u = try await store.user(email: email.lowercased()) else { throw CLIError("no user has email \(email)") }
@@ -49,7 +49,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Argument(help: "The token's id (from `convene token list`).") var id: String
 
         func run() async throws {
-            let store = try db.open()
+            let store = try await db.open()
             guard Identifier.isPlausible(id), let t = try await store.token(id: id) else { throw CLIError("no token has id \(id)") }
             if t.revokedAt != nil { print("Token \(id) was already revoked."); return }
             try await store.revokeToken(id: id, at: Date().wholeMilliseconds, audit: AuditEntry(actor: .commandLine, action: "revoke", entityType: "token", entityId: id))

@@ -16,7 +16,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "bcrypt cost (env CONVENE_BCRYPT_COST; default 12).") var bcryptCost: Int?
 
         func run() async throws {
-            let accounts = try Accounts(store: db.open(), hashing: BcryptHashing(cost: cliCost(bcryptCost)))
+            let accounts = try await Accounts(store: db.open(), hashing: BcryptHashing(cost: cliCost(bcryptCost)))
             let password = try readPassword(confirm: true)
             let user = try await domainCall(await accounts.createUser(email: email, displayName: name, role: role, password: password, actor: .commandLine))
             print("Created \(user.role.rawValue) \(user.email) (id \(user.id)).")
@@ -41,7 +41,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "admin, staff or viewer.") var role: Role
 
         func run() async throws {
-            let store = try db.open()
+            let store = try await db.open()
             let accounts = Accounts(store: store, hashing: BcryptHashing(cost: cliCost(nil)))
             guard let u = try await store.user(email: email.lowercased()) else { throw CLIError("no user has email \(email)") }
             let updated = try await domainCall(await accounts.updateUser(id: u.id, displayName: nil, role: role, isDisabled: nil, actor: .commandLine))
@@ -56,7 +56,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "bcrypt cost (env CONVENE_BCRYPT_COST; default 12).") var bcryptCost: Int?
 
         func run() async throws {
-            let store = try db.open()
+            let store = try await db.open()
             let accounts = Accounts(store: store, hashing: BcryptHashing(cost: cliCost(bcryptCost)))
             guard let u = try await store.user(email: email.lowercased()) else { throw CLIError("no user has email \(email)") }
             let password = try readPassword(confirm: true)

@@ -75,26 +75,60 @@ struct CLITests {
     @Test("serve answers on its port and stops cleanly on SIGTERM")
     func serveAndStop() async throws {
         let db = try Self.tempDB()
+        let (p, port) = try Self.startServer(["serve", "--database", db, "--port", "0", "--log-level", "error"])
+        defer { if p.isRunning { p.terminate() } }
+        let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: "http://127.0.0.1:\(port)/healthz")))
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: data, as: UTF8.self).contains("\"status\":\"ok\""))
+        kill(p.processIdentifier, SIGTERM)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+    }
+
+    /// Starts `convene` with these arguments and waits for the line that names its port.
+    static func startServer(_ args: [String], env: [String: String] = [:], log: URL? = nil) throws -> (Process, Int) {
         let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = ["serve", "--database", db, "--port", "0", "--log-level", "error"]
+        p.executableURL = binary
+        p.arguments = args
+        p.environment = ProcessInfo.processInfo.environment.merging(env) { _, new in new }
         let out = Pipe()
         p.standardOutput = out
+        if let log {
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            p.standardError = try FileHandle(forWritingTo: log)
+        }
         try p.run()
-        defer { if p.isRunning { p.terminate() } }
         var line = ""
         while !line.contains("\n") {
             let chunk = out.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             line += String(decoding: chunk, as: UTF8.self)
         }
-        let address = try #require(line.range(of: "http://127.0.0.1:"), "no address in \(line)")
-        let port = try #require(Int(line[address.upperBound...].prefix { $0.isNumber }))
-        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!)
-        #expect((response as? HTTPURLResponse)?.statusCode == 200)
-        #expect(String(decoding: data, as: UTF8.self).contains("\"status\":\"ok\""))
-        kill(p.processIdentifier, SIGTERM)
+        guard let address = line.range(of: "http://127.0.0.1:"), let port = Int(line[address.upperBound...].prefix { $0.isNumber }) else {
+            p.terminate()
+            throw TestFailure("no address in \(line)")
+        }
+        if let log {
+            // Keep reading stdout into the log so the server never blocks on a full pipe.
+            let handle = try FileHandle(forWritingTo: log)
+            out.fileHandleForReading.readabilityHandler = { h in
+                let d = h.availableData
+                if !d.isEmpty { handle.seekToEndOfFile(); handle.write(d) }
+            }
+        }
+        return (p, port)
+    }
+
+    /// Runs curl and returns its output (headers included with -i).
+    static func curl(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        p.arguments = ["-s", "--max-time", "10"] + args
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self)
     }
 }

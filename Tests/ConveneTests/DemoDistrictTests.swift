@@ -125,7 +125,7 @@ import Testing
     /// End to end: loaded into a store, the registry's duplicate finder reports every planted
     /// pair, and not many more (different people with look-alike names at one employer).
     @Test func duplicateDetectionFindsThePlantedPairs() async throws {
-        let store = try Engine.sqlite.makeStore()
+        let store = try await Engine.sqlite.makeStore()
         // Small enough to load quickly; still plants one pair of each kind.
         let district = DemoDistrict.generate(seed: 11, count: 600)
         try await store.insertStakeholders(district.stakeholders, relationships: district.relationships,

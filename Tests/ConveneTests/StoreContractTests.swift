@@ -9,7 +9,7 @@ import Testing
 struct StoreContractTests {
     @Test("a stakeholder round-trips every field", arguments: Engine.available)
     func roundTrip(engine: Engine) async throws {
-        let store = try engine.makeStore()
+        let store = try await engine.makeStore()
         let registry = Registry(store: store)
         let org = try await registry.create(Make.organization("Lincoln Elementary PTA"), actor: .system)
         var p = Make.person("Ana María", "Ruiz", types: ["parent", "community-member"], email: "Ana.Ruiz@Example.org", phone: "(555) 010-2233",
@@ -35,7 +35,7 @@ struct StoreContractTests {
 
     @Test("search ranks name hits first and understands phrases, prefixes and filters", arguments: Engine.available)
     func search(engine: Engine) async throws {
-        let store = try engine.makeStore()
+        let store = try await engine.makeStore()
         let registry = Registry(store: store)
         let union = try await registry.create(Make.organization("Riverside Teachers Association", types: ["union"]), actor: .system)
         let a = try await registry.create(Make.person("Maria", "Lopez", types: ["educator"], email: "mlopez@example.org", areas: ["Lincoln Elementary"], affiliationId: union.id), actor: .system)
@@ -61,7 +61,7 @@ struct StoreContractTests {
 
     @Test("facets count the filtered set", arguments: Engine.available)
     func facets(engine: Engine) async throws {
-        let store = try engine.makeStore()
+        let store = try await engine.makeStore()
         let registry = Registry(store: store)
         for (i, area) in ["Lincoln", "Lincoln", "Jefferson"].enumerated() {
             _ = try await registry.create(Make.person("P\(i)", "Parent", types: ["parent"], areas: [area]), actor: .system)
@@ -76,7 +76,7 @@ struct StoreContractTests {
 
     @Test("archive hides, restore brings back, and both are audited", arguments: Engine.available)
     func archive(engine: Engine) async throws {
-        let store = try engine.makeStore()
+        let store = try await engine.makeStore()
         let registry = Registry(store: store)
         let s = try await registry.create(Make.person("Lee", "Chen"), actor: .system)
         _ = try await registry.setArchived(id: s.id, true, actor: Actor(userId: nil, label: "tester"))
@@ -93,7 +93,7 @@ struct StoreContractTests {
 
     @Test("relationships and groups; merge moves them and keeps the audit trail", arguments: Engine.available)
     func merge(engine: Engine) async throws {
-        let store = try engine.makeStore()
+        let store = try await engine.makeStore()
         let registry = Registry(store: store)
         let pta = try await registry.create(Make.organization("Lincoln PTA"), actor: .system)
         let keep = try await registry.create(Make.person("Jon", "Smith", email: "jsmith@example.org", tags: ["pta"], affiliationId: pta.id), actor: .system)
@@ -127,7 +127,7 @@ struct StoreContractTests {
 
     @Test("duplicate detection: similar name with the same affiliation; dismissed pairs stay dismissed", arguments: Engine.available)
     func similarNames(engine: Engine) async throws {
-        let store = try engine.makeStore()
+        let store = try await engine.makeStore()
         let registry = Registry(store: store)
         let school = try await registry.create(Make.organization("Jefferson Middle School"), actor: .system)
         let other = try await registry.create(Make.organization("Roosevelt High School"), actor: .system)
@@ -144,7 +144,7 @@ struct StoreContractTests {
 
     @Test("a failed write changes nothing", arguments: Engine.available)
     func invalidWritesChangeNothing(engine: Engine) async throws {
-        let store = try engine.makeStore()
+        let store = try await engine.makeStore()
         let registry = Registry(store: store)
         var bad = Make.person("X", "Y", types: ["wizard"], email: "not-an-email")
         bad.influence = .some(9)
@@ -156,7 +156,7 @@ struct StoreContractTests {
 
     @Test("users, sessions, tokens and sign-in limits", arguments: Engine.available)
     func accounts(engine: Engine) async throws {
-        let store = try engine.makeStore()
+        let store = try await engine.makeStore()
         let accounts = Accounts(store: store, hashing: BcryptHashing(cost: 4))
         let u = try await accounts.createUser(email: "Lead@Example.org", displayName: "Lead", role: .admin, password: "long enough pw", actor: .system)
         #expect(u.email == "lead@example.org")

@@ -10,12 +10,14 @@ public func buildApplication(services: Services, onRunning: @escaping @Sendable 
     let router = buildRouter(services: services)
     var logger = services.logger
     logger.logLevel = services.configuration.logLevel
-    return Application(
+    var app = Application(
         router: router,
         configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "Convene"),
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? services.configuration.port) },
         logger: logger
     )
+    app.addServices(JobRunner(services: services))
+    return app
 }
 
 /// The router with every route: system, JSON API, web interface.

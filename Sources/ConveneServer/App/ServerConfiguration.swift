@@ -14,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     /// The public address of the server, for links (`CONVENE_PUBLIC_URL`).
     public var publicURL: String?
     public var logLevel: Logger.Level = .info
+    /// Seconds between rounds of the background job runner (`CONVENE_JOB_INTERVAL`).
+    public var jobIntervalSeconds: Double = 30
 
     /// Largest request body accepted (1 MiB): far above any form or JSON record.
     public static let maxBodyBytes = 1 << 20

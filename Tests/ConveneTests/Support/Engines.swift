@@ -1,24 +1,50 @@
 import ConveneCore
+import ConvenePostgres
 import ConveneSQLite
 import Foundation
+import Logging
+import PostgresNIO
 
-/// The storage engines the contract suite runs on: SQLite always; PostgreSQL joins here when
-/// its engine lands and `CONVENE_TEST_POSTGRES_URL` is set.
+/// The storage engines the contract suite runs on: SQLite always, PostgreSQL whenever
+/// `CONVENE_TEST_POSTGRES_URL` names a server (`scripts/test` starts one and sets it).
 enum Engine: String, CaseIterable, CustomStringConvertible, Sendable {
     case sqlite
+    case postgres
 
     var description: String { rawValue }
 
-    static var available: [Engine] { [.sqlite] }
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["CONVENE_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
 
-    /// A fresh, empty store on this engine.
-    func makeStore() throws -> any ConveneStore {
+    static var available: [Engine] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    /// A fresh, empty store on this engine: a new SQLite file, or a new PostgreSQL database.
+    func makeStore() async throws -> any ConveneStore {
         switch self {
         case .sqlite:
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convene-store-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             return try SQLiteStore(path: dir.appendingPathComponent("store.sqlite").path)
+        case .postgres:
+            return try await PostgresStore(url: try await Self.scratchDatabase())
         }
+    }
+
+    /// Makes an empty database on the test server and returns its URL.
+    static func scratchDatabase() async throws -> String {
+        guard let base = postgresURL, var c = URLComponents(string: base) else { throw TestFailure("CONVENE_TEST_POSTGRES_URL is not set") }
+        let name = "convene_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let config = PostgresClient.Configuration(host: c.host ?? "127.0.0.1", port: c.port ?? 5432, username: c.user ?? "postgres",
+                                                  password: c.password, database: String(c.path.dropFirst()).isEmpty ? "postgres" : String(c.path.dropFirst()), tls: .disable)
+        let client = PostgresClient(configuration: config, backgroundLogger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+            group.cancelAll()
+        }
+        c.path = "/" + name
+        return c.string ?? base
     }
 }
 

@@ -1,0 +1,171 @@
+import Logging
+import PostgresNIO
+
+extension PostgresStore {
+    /// Numbered migrations, written as SQL, with the same names as the SQLite engine's.
+    /// Never edit one that has landed: add the next.
+    static let migrations: [(String, String)] = [
+        ("0001-foundation", """
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'viewer')),
+            password_hash TEXT NOT NULL,
+            is_disabled BOOLEAN NOT NULL DEFAULT false,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL
+        );
+        CREATE TABLE stakeholders (
+            sid BIGSERIAL PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            sort_name TEXT COLLATE "C" NOT NULL,
+            affiliation_id TEXT REFERENCES stakeholders(id) ON DELETE SET NULL,
+            level TEXT,
+            consent_status TEXT NOT NULL,
+            owner_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+            is_archived BOOLEAN NOT NULL DEFAULT false,
+            data TEXT NOT NULL,
+            search TSVECTOR NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL
+        );
+        CREATE INDEX stakeholders_sort ON stakeholders (is_archived, sort_name, id);
+        CREATE INDEX stakeholders_affiliation ON stakeholders (affiliation_id);
+        CREATE INDEX stakeholders_owner ON stakeholders (owner_id);
+        CREATE INDEX stakeholders_search ON stakeholders USING GIN (search);
+        CREATE TABLE stakeholder_terms (
+            sid BIGINT NOT NULL REFERENCES stakeholders(sid) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            value_key TEXT NOT NULL
+        );
+        CREATE INDEX stakeholder_terms_value ON stakeholder_terms (field, value_key, sid);
+        CREATE INDEX stakeholder_terms_sid ON stakeholder_terms (sid);
+        CREATE TABLE stakeholder_contacts (
+            sid BIGINT NOT NULL REFERENCES stakeholders(sid) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL
+        );
+        CREATE INDEX stakeholder_contacts_value ON stakeholder_contacts (kind, value);
+        CREATE INDEX stakeholder_contacts_sid ON stakeholder_contacts (sid);
+        CREATE TABLE relationships (
+            id TEXT PRIMARY KEY,
+            from_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+            to_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            starts_on TEXT,
+            ends_on TEXT,
+            notes TEXT,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL
+        );
+        CREATE INDEX relationships_from ON relationships (from_id);
+        CREATE INDEX relationships_to ON relationships (to_id);
+        CREATE TABLE groups (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            description TEXT,
+            kind TEXT NOT NULL,
+            query TEXT,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL
+        );
+        CREATE TABLE group_members (
+            group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+            stakeholder_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+            added_at BIGINT NOT NULL,
+            PRIMARY KEY (group_id, stakeholder_id)
+        );
+        CREATE INDEX group_members_stakeholder ON group_members (stakeholder_id);
+        CREATE TABLE duplicate_dismissals (
+            pair_key TEXT PRIMARY KEY,
+            first_id TEXT NOT NULL,
+            second_id TEXT NOT NULL,
+            at BIGINT NOT NULL
+        );
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            csrf_token TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL
+        );
+        CREATE INDEX sessions_user ON sessions (user_id);
+        CREATE TABLE api_tokens (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            prefix TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at BIGINT NOT NULL,
+            last_used_at BIGINT,
+            revoked_at BIGINT
+        );
+        CREATE INDEX api_tokens_user ON api_tokens (user_id);
+        CREATE TABLE rate_attempts (
+            key TEXT NOT NULL,
+            at BIGINT NOT NULL
+        );
+        CREATE INDEX rate_attempts_key ON rate_attempts (key, at);
+        CREATE TABLE audit_log (
+            seq BIGSERIAL PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            at BIGINT NOT NULL,
+            actor_id TEXT,
+            actor_label TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity_type TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX audit_entity ON audit_log (entity_type, entity_id, seq);
+        CREATE INDEX audit_actor ON audit_log (actor_id, seq);
+        """),
+        ("0002-jobs", """
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL UNIQUE,
+            payload TEXT,
+            run_after BIGINT NOT NULL,
+            claimed_by TEXT,
+            claimed_at BIGINT,
+            finished_at BIGINT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        );
+        CREATE INDEX jobs_due ON jobs (finished_at, run_after);
+        """),
+    ]
+
+    /// Any number to name Convene's migration lock; every server uses the same one.
+    static let migrationLock: Int64 = 0x436F_6E76_656E_65
+
+    /// Applies what is missing, holding an advisory lock so servers starting together take
+    /// turns; refuses a database that has migrations this version does not know.
+    static func migrate(_ client: PostgresClient, logger: Logger, url: PostgresURL) async throws {
+        try await client.withTransaction(logger: logger) { conn in
+            try await conn.query("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
+            try await conn.query("CREATE TABLE IF NOT EXISTS convene_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)", logger: logger)
+            var applied = Set<String>()
+            for try await name in try await conn.query("SELECT name FROM convene_migrations", logger: logger).decode(String.self) { applied.insert(name) }
+            let unknown = applied.subtracting(migrations.map(\.0))
+            if !unknown.isEmpty {
+                throw PostgresStoreError.newerSchema("the database at \(url.redacted) was written by a newer Convene (it has migrations \(unknown.sorted().joined(separator: ", ")) that this version does not know); upgrade Convene")
+            }
+            for (name, sql) in migrations where !applied.contains(name) {
+                for statement in sql.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !statement.isEmpty {
+                    try await conn.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                let now = Int64(Date().timeIntervalSince1970 * 1000)
+                try await conn.query("INSERT INTO convene_migrations (name, applied_at) VALUES (\(name), \(now))", logger: logger)
+            }
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,45 @@
+import ConveneCore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Convene's storage on PostgreSQL (PostgresNIO): the engine for several servers on one
+/// database. Same behaviour as the SQLite engine, through the same contract suite.
+public final class PostgresStore: ConveneStore {
+    let client: PostgresClient
+    let logger: Logger
+    private let runTask: Task<Void, Never>
+    public var engineName: String { "postgresql" }
+
+    /// Connects to `url` (`postgres://user:password@host:port/database?sslmode=…`, or a
+    /// `host=/socket/dir` query for a Unix socket) and brings the schema up to date under a lock.
+    public init(url: String, logger: Logger? = nil) async throws {
+        let settings = try PostgresURL(url)
+        // PostgresNIO narrates connection churn at info and warning; failures that matter reach
+        // the caller as thrown errors, so its own log stays at error unless asked otherwise.
+        let logger = logger ?? {
+            var l = Logger(label: "convene.postgres")
+            l.logLevel = .error
+            return l
+        }()
+        self.logger = logger
+        client = PostgresClient(configuration: settings.configuration, backgroundLogger: logger)
+        let client = self.client
+        runTask = Task { await client.run() }
+        do {
+            try await PostgresStore.migrate(client, logger: logger, url: settings)
+        } catch {
+            runTask.cancel()
+            throw PostgresStoreError.describe(error, settings: settings)
+        }
+    }
+
+    deinit { runTask.cancel() }
+
+    /// Stops the connection pool.
+    public func close() { runTask.cancel() }
+
+    public func ping() async throws {
+        try await client.query("SELECT 1", logger: logger)
+    }
+}

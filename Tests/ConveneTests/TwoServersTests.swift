@@ -1,0 +1,67 @@
+import ConveneCore
+import ConvenePostgres
+import Foundation
+import Testing
+
+/// Two `convene serve` processes on one PostgreSQL behave as one Convene.
+@Suite("Two servers on one PostgreSQL", .serialized, .enabled(if: Engine.postgresURL != nil, "needs CONVENE_TEST_POSTGRES_URL"))
+struct TwoServersTests {
+    @Test("writes, sessions and background jobs are shared, and each job runs once")
+    func sharedState() async throws {
+        let url = try await Engine.scratchDatabase()
+        let env = ["CONVENE_BCRYPT_COST": "4", "CONVENE_JOB_INTERVAL": "0.2", "CONVENE_LOG_LEVEL": "info"]
+        let made = try CLITests.run(["user", "create", "--database", url, "--email", "lead@example.org", "--role", "admin"], stdin: "a long password here\n", env: env)
+        #expect(made.status == 0, "\(made.stderr)")
+        let token = try CLITests.run(["token", "create", "--database", url, "--email", "lead@example.org"], env: env).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.hasPrefix("cvn_"))
+
+        // An expired session that the cleanup job must remove.
+        let store = try await PostgresStore(url: url)
+        let admin = try #require(try await store.user(email: "lead@example.org"))
+        let old = Date().addingTimeInterval(-86_400).wholeMilliseconds
+        try await store.insertSession(Session(tokenHash: "expired-session", userId: admin.id, csrfToken: "x", createdAt: old, expiresAt: old.addingTimeInterval(60)))
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convene-two-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let logA = dir.appendingPathComponent("a.log"), logB = dir.appendingPathComponent("b.log")
+        let (a, portA) = try CLITests.startServer(["serve", "--database", url, "--port", "0"], env: env, log: logA)
+        defer { if a.isRunning { a.terminate() } }
+        let (b, portB) = try CLITests.startServer(["serve", "--database", url, "--port", "0"], env: env, log: logB)
+        defer { if b.isRunning { b.terminate() } }
+
+        // A write through one is read through the other.
+        let created = try CLITests.curl(["-H", "Authorization: Bearer \(token)", "-H", "Content-Type: application/json", "-d",
+                                         #"{"displayName":"Riverside Rotary Club","kind":"organization","types":["community-organization"]}"#,
+                                         "http://127.0.0.1:\(portA)/api/v1/stakeholders"])
+        #expect(created.contains("Riverside Rotary Club"))
+        let found = try CLITests.curl(["-H", "Authorization: Bearer \(token)", "http://127.0.0.1:\(portB)/api/v1/stakeholders?q=rotary"])
+        #expect(found.contains("\"total\":1"))
+
+        // A session made on one works on the other.
+        let form = try CLITests.curl(["-i", "http://127.0.0.1:\(portA)/login"])
+        let preCookie = try #require(form.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: convene_csrf=") }).dropFirst("set-cookie: ".count).prefix { $0 != ";" }
+        let csrf = try #require(WebForm.hiddenValue(form, "_csrf"))
+        let signedIn = try CLITests.curl(["-i", "-H", "Cookie: \(preCookie)", "--data-urlencode", "_csrf=\(csrf)", "--data-urlencode", "email=lead@example.org",
+                                          "--data-urlencode", "password=a long password here", "http://127.0.0.1:\(portA)/login"])
+        let session = try #require(signedIn.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: convene_session=") }).dropFirst("set-cookie: ".count).prefix { $0 != ";" }
+        let me = try CLITests.curl(["-H", "Cookie: \(session)", "http://127.0.0.1:\(portB)/api/v1/me"])
+        #expect(me.contains("\"email\":\"lead@example.org\""))
+
+        // The hourly cleanup job: scheduled by both, one row, run by exactly one of them.
+        let key = String("session-cleanup:" + Timestamp.format(Date()).prefix(13))
+        var job: Job?
+        for _ in 0..<50 {
+            job = try await store.job(key: key)
+            if job?.finishedAt != nil { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let done = try #require(job)
+        #expect(done.finishedAt != nil)
+        #expect(done.attempts == 1)
+        #expect(try await store.session(tokenHash: "expired-session") == nil)
+        try await Task.sleep(for: .milliseconds(600))
+        let runs = [logA, logB].map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }.map { $0.components(separatedBy: "kind=session-cleanup").count - 1 }
+        #expect(runs.reduce(0, +) == 1, "job runs per server: \(runs)")
+        store.close()
+    }
+}
