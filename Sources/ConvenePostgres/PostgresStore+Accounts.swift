@@ -29,7 +29,7 @@ extension PostgresStore {
 
     public func insertUser(_ u: User, audit: AuditEntry) async throws {
         do {
-            try await client.withTransaction(logger: logger) { conn in
+            try await transaction { conn in
                 try await conn.query("""
                     INSERT INTO users (id, email, display_name, role, password_hash, is_disabled, created_at, updated_at)
                     VALUES (\(u.id), \(u.email), \(u.displayName), \(u.role.rawValue), \(u.passwordHash), \(u.isDisabled), \(u.createdAt.millisecondsSince1970), \(u.updatedAt.millisecondsSince1970))
@@ -42,7 +42,7 @@ extension PostgresStore {
     }
 
     public func updateUser(_ u: User, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             let n = try await self.scalarInt("""
                 WITH x AS (UPDATE users SET display_name = \(u.displayName), role = \(u.role.rawValue), password_hash = \(u.passwordHash), is_disabled = \(u.isDisabled),
                     updated_at = \(u.updatedAt.millisecondsSince1970) WHERE id = \(u.id) RETURNING 1) SELECT count(*) FROM x
@@ -90,7 +90,7 @@ extension PostgresStore {
     }
 
     public func insertToken(_ t: APIToken, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             try await conn.query("""
                 INSERT INTO api_tokens (id, user_id, name, prefix, token_hash, created_at) VALUES (\(t.id), \(t.userId), \(t.name), \(t.prefix), \(t.tokenHash), \(t.createdAt.millisecondsSince1970))
                 """, logger: self.logger)
@@ -116,7 +116,7 @@ extension PostgresStore {
     }
 
     public func revokeToken(id: String, at: Date, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             try await conn.query("UPDATE api_tokens SET revoked_at = \(at.millisecondsSince1970) WHERE id = \(id) AND revoked_at IS NULL", logger: self.logger)
             try await self.insert(audit, conn)
         }
@@ -127,7 +127,7 @@ extension PostgresStore {
     }
 
     public func recordAttempt(key: String, at: Date, since: Date) async throws -> Int {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             try await conn.query("DELETE FROM rate_attempts WHERE key = \(key) AND at < \(since.millisecondsSince1970)", logger: self.logger)
             try await conn.query("INSERT INTO rate_attempts (key, at) VALUES (\(key), \(at.millisecondsSince1970))", logger: self.logger)
             return try await self.scalarInt("SELECT count(*) FROM rate_attempts WHERE key = \(key)", on: conn)

@@ -38,7 +38,7 @@ extension PostgresStore {
             try await client.query("UPDATE jobs SET finished_at = \(at.millisecondsSince1970), last_error = NULL WHERE id = \(id)", logger: logger)
             return
         }
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             let attempts = try await self.scalarInt("SELECT attempts FROM jobs WHERE id = \(id) FOR UPDATE", on: conn)
             if attempts >= Job.maxAttempts {
                 try await conn.query("UPDATE jobs SET finished_at = \(at.millisecondsSince1970), last_error = \(error) WHERE id = \(id)", logger: self.logger)

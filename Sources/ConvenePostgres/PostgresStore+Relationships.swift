@@ -35,14 +35,14 @@ extension PostgresStore {
     }
 
     public func insertRelationship(_ relationship: Relationship, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             try await self.insert(relationship, conn)
             try await self.insert(audit, conn)
         }
     }
 
     public func updateRelationship(_ r: Relationship, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             let n = try await self.scalarInt("""
                 WITH u AS (UPDATE relationships SET from_id = \(r.fromId), to_id = \(r.toId), type = \(r.type.rawValue), starts_on = \(r.startsOn?.description),
                     ends_on = \(r.endsOn?.description), notes = \(r.notes), updated_at = \(r.updatedAt.millisecondsSince1970) WHERE id = \(r.id) RETURNING 1)
@@ -54,7 +54,7 @@ extension PostgresStore {
     }
 
     public func deleteRelationship(id: String, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             let n = try await self.scalarInt("WITH d AS (DELETE FROM relationships WHERE id = \(id) RETURNING 1) SELECT count(*) FROM d", on: conn)
             if n == 0 { throw ConveneError.notFound(entity: "relationship", id: id) }
             try await self.insert(audit, conn)
@@ -89,7 +89,7 @@ extension PostgresStore {
     }
 
     public func insertGroup(_ g: StakeholderGroup, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             try await conn.query("""
                 INSERT INTO groups (id, name, description, kind, query, created_at, updated_at)
                 VALUES (\(g.id), \(g.name), \(g.description), \(g.kind.rawValue), \(g.query), \(g.createdAt.millisecondsSince1970), \(g.updatedAt.millisecondsSince1970))
@@ -99,7 +99,7 @@ extension PostgresStore {
     }
 
     public func updateGroup(_ g: StakeholderGroup, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             let n = try await self.scalarInt("""
                 WITH u AS (UPDATE groups SET name = \(g.name), description = \(g.description), kind = \(g.kind.rawValue), query = \(g.query),
                     updated_at = \(g.updatedAt.millisecondsSince1970) WHERE id = \(g.id) RETURNING 1) SELECT count(*) FROM u
@@ -111,7 +111,7 @@ extension PostgresStore {
     }
 
     public func deleteGroup(id: String, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             let n = try await self.scalarInt("WITH d AS (DELETE FROM groups WHERE id = \(id) RETURNING 1) SELECT count(*) FROM d", on: conn)
             if n == 0 { throw ConveneError.notFound(entity: "group", id: id) }
             try await self.insert(audit, conn)
@@ -123,7 +123,7 @@ extension PostgresStore {
     }
 
     public func addGroupMembers(groupId: String, stakeholderIds: [String], audit: AuditEntry) async throws -> Int {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             let n = try await self.scalarInt("""
                 WITH i AS (INSERT INTO group_members (group_id, stakeholder_id, added_at)
                     SELECT \(groupId), x, \(audit.at.millisecondsSince1970) FROM unnest(\(stakeholderIds)::text[]) AS x ON CONFLICT DO NOTHING RETURNING 1)
@@ -135,7 +135,7 @@ extension PostgresStore {
     }
 
     public func removeGroupMembers(groupId: String, stakeholderIds: [String], audit: AuditEntry) async throws -> Int {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             let n = try await self.scalarInt("""
                 WITH d AS (DELETE FROM group_members WHERE group_id = \(groupId) AND stakeholder_id = ANY(\(stakeholderIds)) RETURNING 1) SELECT count(*) FROM d
                 """, on: conn)

@@ -148,7 +148,8 @@ extension PostgresStore {
     /// Applies what is missing, holding an advisory lock so servers starting together take
     /// turns; refuses a database that has migrations this version does not know.
     static func migrate(_ client: PostgresClient, logger: Logger, url: PostgresURL) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        do {
+          try await client.withTransaction(logger: logger) { conn in
             try await conn.query("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
             try await conn.query("CREATE TABLE IF NOT EXISTS convene_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)", logger: logger)
             var applied = Set<String>()
@@ -164,6 +165,9 @@ extension PostgresStore {
                 let now = Int64(Date().timeIntervalSince1970 * 1000)
                 try await conn.query("INSERT INTO convene_migrations (name, applied_at) VALUES (\(name), \(now))", logger: logger)
             }
+          }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error.commitError ?? error.beginError ?? error
         }
     }
 }

@@ -105,7 +105,7 @@ extension PostgresStore {
     }
 
     public func dismissDuplicatePair(_ a: String, _ b: String, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             try await conn.query("""
                 INSERT INTO duplicate_dismissals (pair_key, first_id, second_id, at) VALUES (\(DuplicatePair.key(a, b)), \(min(a, b)), \(max(a, b)), \(audit.at.millisecondsSince1970))
                 ON CONFLICT DO NOTHING

@@ -29,14 +29,14 @@ extension PostgresStore {
     }
 
     public func insertStakeholder(_ stakeholder: Stakeholder, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             try await self.insert(stakeholder, conn)
             try await self.insert(audit, conn)
         }
     }
 
     public func insertStakeholders(_ stakeholders: [Stakeholder], relationships: [Relationship], actor: Actor) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             for s in stakeholders.filter({ $0.kind == .organization }) + stakeholders.filter({ $0.kind == .person }) {
                 try await self.insert(s, conn)
                 try await self.insert(AuditEntry(at: s.createdAt, actor: actor, action: "create", entityType: "stakeholder", entityId: s.id, after: .from(s)), conn)
@@ -49,7 +49,7 @@ extension PostgresStore {
     }
 
     public func updateStakeholder(_ stakeholder: Stakeholder, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             var oldName: String?
             for try await name in try await conn.query("SELECT display_name FROM stakeholders WHERE id = \(stakeholder.id) FOR UPDATE", logger: self.logger).decode(String.self) { oldName = name }
             guard let oldName else { throw ConveneError.notFound(entity: "stakeholder", id: stakeholder.id) }
@@ -60,7 +60,7 @@ extension PostgresStore {
     }
 
     public func deleteStakeholder(id: String, audit: AuditEntry) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             guard try await self.scalarInt("SELECT count(*) FROM stakeholders WHERE id = \(id)", on: conn) == 1 else {
                 throw ConveneError.notFound(entity: "stakeholder", id: id)
             }
@@ -71,7 +71,7 @@ extension PostgresStore {
     }
 
     public func mergeStakeholders(kept: Stakeholder, removedId: String, audit: [AuditEntry]) async throws {
-        try await client.withTransaction(logger: logger) { conn in
+        try await transaction { conn in
             guard try await self.scalarInt("SELECT count(*) FROM stakeholders WHERE id IN (\(kept.id), \(removedId))", on: conn) == 2 else {
                 throw ConveneError.notFound(entity: "stakeholder", id: removedId)
             }

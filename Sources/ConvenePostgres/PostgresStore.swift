@@ -43,3 +43,15 @@ public final class PostgresStore: ConveneStore {
         try await client.query("SELECT 1", logger: logger)
     }
 }
+
+extension PostgresStore {
+    /// Runs `body` in one transaction. PostgresNIO wraps what the body throws; this hands the
+    /// body's own error back (a domain error stays a domain error), or the transaction's.
+    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { conn in try await body(conn) }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error.commitError ?? error.beginError ?? error
+        }
+    }
+}

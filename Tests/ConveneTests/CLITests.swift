@@ -96,6 +96,9 @@ struct CLITests {
         if let log {
             FileManager.default.createFile(atPath: log.path, contents: nil)
             p.standardError = try FileHandle(forWritingTo: log)
+        } else {
+            // Never share the test runner's own output: a server left behind would hold it open.
+            p.standardError = FileHandle.nullDevice
         }
         try p.run()
         var line = ""
@@ -130,5 +133,32 @@ struct CLITests {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension CLITests {
+    @Test("backup writes one file and restore into another engine checks every table")
+    func backupAndRestore() async throws {
+        let db = try Self.tempDB()
+        #expect(try Self.run(["seed", "--database", db, "--stakeholders", "150"]).status == 0)
+        let file = db + ".backup.json"
+        let backup = try Self.run(["backup", "--database", db, "--to", file])
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(backup.stdout.contains("Backed up"))
+        var targets = [try Self.tempDB()]
+        if Engine.postgresURL != nil { targets.append(try await Engine.scratchDatabase()) }
+        for target in targets {
+            let restore = try Self.run(["restore", "--database", target, "--from", file])
+            #expect(restore.status == 0, "\(restore.stderr)")
+            #expect(restore.stdout.contains("every table's count matches"))
+            #expect(!restore.stdout.contains("MISMATCH"))
+            let again = try Self.run(["restore", "--database", target, "--from", file])
+            #expect(again.status != 0)
+            #expect(again.stderr.contains("nothing was restored: the target database is not empty"))
+        }
+        try Data("{\"format\":\"something else\"}".utf8).write(to: URL(fileURLWithPath: file))
+        let bad = try Self.run(["restore", "--database", try Self.tempDB(), "--from", file])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("is not a Convene backup"))
     }
 }

@@ -154,6 +154,17 @@ struct StoreContractTests {
         #expect(try await store.auditEntries(AuditQuery()).isEmpty)
     }
 
+    @Test("writes to records that are gone say so, as domain errors", arguments: Engine.available)
+    func missingRecords(engine: Engine) async throws {
+        let store = try await engine.makeStore()
+        let audit = AuditEntry(actor: .system, action: "delete", entityType: "stakeholder", entityId: "gone")
+        await #expect(throws: ConveneError.notFound(entity: "stakeholder", id: "gone")) { try await store.deleteStakeholder(id: "gone", audit: audit) }
+        await #expect(throws: ConveneError.notFound(entity: "relationship", id: "gone")) { try await store.deleteRelationship(id: "gone", audit: audit) }
+        await #expect(throws: ConveneError.notFound(entity: "group", id: "gone")) { try await store.deleteGroup(id: "gone", audit: audit) }
+        await #expect(throws: ConveneError.notFound(entity: "stakeholder", id: "gone")) { try await store.updateStakeholder(Stakeholder(id: "gone", displayName: "X"), audit: audit) }
+        #expect(try await store.auditEntries(AuditQuery()).isEmpty, "a failed write leaves no audit entry")
+    }
+
     @Test("users, sessions, tokens and sign-in limits", arguments: Engine.available)
     func accounts(engine: Engine) async throws {
         let store = try await engine.makeStore()
