@@ -23,6 +23,11 @@ public final class PostgresStore: ConveneStore {
             return l
         }()
         self.logger = logger
+        do {
+            try await settings.probe(logger: logger)
+        } catch {
+            throw PostgresStoreError.describe(error, settings: settings)
+        }
         client = PostgresClient(configuration: settings.configuration, backgroundLogger: logger)
         let client = self.client
         runTask = Task { await client.run() }

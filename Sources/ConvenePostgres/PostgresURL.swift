@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import NIOSSL
 import PostgresNIO
 
 /// A `postgres://` URL read the way libpq users expect: user, password, host, port,
@@ -53,6 +55,28 @@ struct PostgresURL: Sendable {
         return c
     }
 
+    /// One direct connection, made and closed before the pool starts: it fails at once, with
+    /// the server's own words, where the pool would retry for a minute.
+    func probe(logger: Logger) async throws {
+        var config: PostgresConnection.Configuration
+        if let socketDirectory {
+            config = .init(unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: user, password: password, database: database)
+        } else {
+            var tlsConfig = TLSConfiguration.makeClientConfiguration()
+            if sslMode != "verify-full" { tlsConfig.certificateVerification = .none }
+            let context = try NIOSSLContext(configuration: tlsConfig)
+            let tls: PostgresConnection.Configuration.TLS = switch sslMode {
+            case "disable", "allow": .disable
+            case "require", "verify-ca", "verify-full": .require(context)
+            default: .prefer(context)
+            }
+            config = .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
+        }
+        config.options.connectTimeout = .seconds(10)
+        let connection = try await PostgresConnection.connect(configuration: config, id: 0, logger: logger)
+        try? await connection.close()
+    }
+
     /// The URL without its password, for messages.
     var redacted: String { "postgres://\(user)@\(socketDirectory ?? host):\(port)/\(database)" }
 }
@@ -80,7 +104,9 @@ public enum PostgresStoreError: Error, CustomStringConvertible {
                 if code == "3D000" { return PostgresStoreError.rejected("PostgreSQL at \(settings.redacted): \(message)") }
                 return PostgresStoreError.rejected("PostgreSQL at \(settings.redacted) said: \(message)")
             }
-            return PostgresStoreError.unreachable("cannot reach PostgreSQL at \(settings.redacted) (\(e.code))")
+            var reason = e.underlying.map { String(describing: $0) } ?? "\(e.code)"
+            if reason.contains("Connection refused") { reason = "connection refused (is the server running, on that host and port?)" }
+            return PostgresStoreError.unreachable("cannot reach PostgreSQL at \(settings.redacted): \(reason)")
         }
         return PostgresStoreError.unreachable("cannot reach PostgreSQL at \(settings.redacted): \(error)")
     }

@@ -38,7 +38,7 @@ extension SQLiteStore {
             value TEXT NOT NULL COLLATE NOCASE
         );
         CREATE INDEX stakeholder_terms_value ON stakeholder_terms (field, value, sid);
-        CREATE INDEX stakeholder_terms_sid ON stakeholder_terms (sid);
+        CREATE INDEX stakeholder_terms_sid ON stakeholder_terms (sid, field, value);
         CREATE TABLE stakeholder_contacts (
             sid INTEGER NOT NULL REFERENCES stakeholders(sid) ON DELETE CASCADE,
             kind TEXT NOT NULL,

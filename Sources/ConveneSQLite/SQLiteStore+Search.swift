@@ -16,14 +16,31 @@ extension SQLiteStore {
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
-    /// The WHERE clause (over `s`, the stakeholders table) and its arguments for a query's filters.
-    static func filterClause(_ q: StakeholderQuery) -> (String, StatementArguments) {
+    /// The FROM and WHERE of a query, driven by its most selective part so SQLite never walks
+    /// the whole table to find a few rows: the full-text match first, else the rarest term
+    /// filter (tag, topic, area, type), else a group's members, else the table itself.
+    static func source(_ q: StakeholderQuery) -> (from: String, whereSQL: String, args: StatementArguments) {
+        var from = "stakeholders s"
+        var fromArgs = StatementArguments()
         var clauses: [String] = []
         var args = StatementArguments()
-        func inList(_ column: String, _ values: [String]) {
-            guard !values.isEmpty else { return }
-            clauses.append("\(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ",")))")
-            args += StatementArguments(values)
+        func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ",") }
+        var terms = [("tag", q.tags), ("topic", q.topics), ("area", q.areas), ("type", q.types)].filter { !$0.1.isEmpty }
+        var groupDriven = false
+        if let match = matchExpression(q.text) {
+            from = "stakeholder_fts f JOIN stakeholders s ON s.sid = f.rowid"
+            clauses.append("stakeholder_fts MATCH ?")
+            args += [match]
+        } else if let (field, values) = terms.first {
+            terms.removeFirst()
+            from = "(SELECT DISTINCT sid FROM stakeholder_terms WHERE field = ? AND value IN (\(marks(values.count)))) d JOIN stakeholders s ON s.sid = d.sid"
+            fromArgs += [field]
+            fromArgs += StatementArguments(values)
+        } else if let g = q.groupId {
+            from = "group_members g JOIN stakeholders s ON s.id = g.stakeholder_id"
+            clauses.append("g.group_id = ?")
+            args += [g]
+            groupDriven = true
         }
         switch q.archived {
         case .exclude: clauses.append("s.is_archived = 0")
@@ -31,68 +48,55 @@ extension SQLiteStore {
         case .include: break
         }
         if let kind = q.kind { clauses.append("s.kind = ?"); args += [kind.rawValue] }
-        inList("s.level", q.levels.map(\.rawValue))
-        inList("s.consent_status", q.consent.map(\.rawValue))
-        inList("s.owner_id", q.ownerIds)
+        for (column, values) in [("s.level", q.levels.map(\.rawValue)), ("s.consent_status", q.consent.map(\.rawValue)), ("s.owner_id", q.ownerIds)] where !values.isEmpty {
+            clauses.append("\(column) IN (\(marks(values.count)))")
+            args += StatementArguments(values)
+        }
         if let a = q.affiliationId { clauses.append("s.affiliation_id = ?"); args += [a] }
-        for (field, values) in [("type", q.types), ("area", q.areas), ("tag", q.tags), ("topic", q.topics)] where !values.isEmpty {
-            clauses.append("s.sid IN (SELECT sid FROM stakeholder_terms WHERE field = ? AND value IN (\(Array(repeating: "?", count: values.count).joined(separator: ","))))")
+        for (field, values) in terms {
+            clauses.append("s.sid IN (SELECT sid FROM stakeholder_terms WHERE field = ? AND value IN (\(marks(values.count))))")
             args += [field]
             args += StatementArguments(values)
         }
-        if let g = q.groupId {
+        if let g = q.groupId, !groupDriven {
             clauses.append("s.id IN (SELECT stakeholder_id FROM group_members WHERE group_id = ?)")
             args += [g]
         }
-        if let match = matchExpression(q.text) {
-            clauses.append("s.sid IN (SELECT rowid FROM stakeholder_fts WHERE stakeholder_fts MATCH ?)")
-            args += [match]
-        }
-        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), args)
+        return (from, clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), fromArgs + args)
     }
 
     public func searchStakeholders(_ q: StakeholderQuery) async throws -> StakeholderPage {
         try await pool.read { db in
-            let (filter, args) = Self.filterClause(q)
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM stakeholders s WHERE \(filter)", arguments: args) ?? 0
-            let rows: [String]
-            if let match = Self.matchExpression(q.text) {
-                // Rank inside FTS5 (bm25 with column weights), then apply the other filters.
-                let weights = SearchDocument.weights.map { String($0) }.joined(separator: ", ")
-                var qNoText = q
-                qNoText.text.terms = []
-                let (otherFilter, otherArgs) = Self.filterClause(qNoText)
-                rows = try String.fetchAll(db, sql: """
-                    SELECT s.data FROM stakeholder_fts f JOIN stakeholders s ON s.sid = f.rowid
-                    WHERE stakeholder_fts MATCH ? AND \(otherFilter)
-                    ORDER BY bm25(stakeholder_fts, \(weights)), s.sort_name, s.id LIMIT ? OFFSET ?
-                    """, arguments: [match] + otherArgs + [q.limit, q.offset])
-            } else {
-                rows = try String.fetchAll(db, sql: "SELECT s.data FROM stakeholders s WHERE \(filter) ORDER BY s.sort_name, s.id LIMIT ? OFFSET ?",
+            let (from, filter, args) = Self.source(q)
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(filter)", arguments: args) ?? 0
+            // Ranked by bm25 with column weights when there is text; by name otherwise.
+            let order = Self.matchExpression(q.text) == nil ? "s.sort_name, s.id"
+                : "bm25(stakeholder_fts, \(SearchDocument.weights.map { String($0) }.joined(separator: ", "))), s.sort_name, s.id"
+            let rows = try String.fetchAll(db, sql: "SELECT s.data FROM \(from) WHERE \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
                                            arguments: args + [q.limit, q.offset])
-            }
             return StakeholderPage(items: try rows.map(StakeholderCoding.decode), total: total)
         }
     }
 
     public func facets(_ q: StakeholderQuery, fields: [FacetField], limit: Int) async throws -> [FacetField: [FacetCount]] {
         try await pool.read { db in
-            let (filter, args) = Self.filterClause(q)
+            let (from, filter, args) = Self.source(q)
             var out: [FacetField: [FacetCount]] = [:]
             for field in fields {
                 let sql: String
-                var arguments = args
+                var arguments = StatementArguments()
                 switch field {
                 case .type, .area, .tag, .topic:
                     sql = """
-                        SELECT t.value AS value, count(*) AS n FROM stakeholder_terms t
-                        WHERE t.field = ? AND t.sid IN (SELECT s.sid FROM stakeholders s WHERE \(filter))
+                        SELECT t.value AS value, count(*) AS n FROM (SELECT s.sid AS sid FROM \(from) WHERE \(filter)) m
+                        JOIN stakeholder_terms t ON t.sid = m.sid AND t.field = ?
                         GROUP BY t.value ORDER BY n DESC, t.value LIMIT ?
                         """
-                    arguments = [field.rawValue] + args
+                    arguments = args + [field.rawValue]
                 case .level, .consent, .owner, .kind:
                     let column = ["level": "s.level", "consent": "s.consent_status", "owner": "s.owner_id", "kind": "s.kind"][field.rawValue] ?? "s.kind"
-                    sql = "SELECT \(column) AS value, count(*) AS n FROM stakeholders s WHERE \(filter) AND \(column) IS NOT NULL GROUP BY \(column) ORDER BY n DESC, value LIMIT ?"
+                    sql = "SELECT \(column) AS value, count(*) AS n FROM \(from) WHERE \(filter) AND \(column) IS NOT NULL GROUP BY \(column) ORDER BY n DESC, value LIMIT ?"
+                    arguments = args
                 }
                 arguments += [limit]
                 out[field] = try Row.fetchAll(db, sql: sql, arguments: arguments).map { FacetCount(value: $0["value"], count: $0["n"]) }

@@ -65,3 +65,34 @@ struct TwoServersTests {
         store.close()
     }
 }
+
+@Suite("PostgreSQL bad input", .serialized, .enabled(if: Engine.postgresURL != nil, "needs CONVENE_TEST_POSTGRES_URL"))
+struct PostgresBadInputTests {
+    static func expectOneLine(_ r: CLITests.Output, contains text: String) {
+        #expect(r.status != 0)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains(text), "\(r.stderr)")
+        #expect(!r.stderr.contains("PSQLError") && !r.stderr.contains("NIO"), "\(r.stderr)")
+    }
+
+    @Test("an unreachable server, a missing database and a newer schema each give one clear line")
+    func clearErrors() async throws {
+        let unreachable = try CLITests.run(["migrate", "--database", "postgres://postgres@127.0.0.1:1/convene"])
+        Self.expectOneLine(unreachable, contains: "cannot reach PostgreSQL at postgres://postgres@127.0.0.1:1/convene")
+
+        let base = try #require(Engine.postgresURL)
+        let slash = try #require(base.lastIndex(of: "/"))
+        let missing = String(base[..<slash]) + "/no_such_database_here"
+        Self.expectOneLine(try CLITests.run(["migrate", "--database", missing]), contains: "no_such_database_here")
+
+        let url = try await Engine.scratchDatabase()
+        #expect(try CLITests.run(["migrate", "--database", url]).status == 0)
+        let store = try await ConvenePostgres.PostgresStore(url: url)
+        try await store.markMigrationApplied("9999-from-the-future")
+        store.close()
+        Self.expectOneLine(try CLITests.run(["migrate", "--database", url]), contains: "was written by a newer Convene")
+
+        Self.expectOneLine(try CLITests.run(["migrate", "--database", "postgres://postgres@127.0.0.1:5432/x?sslmode=sometimes"]), contains: "sslmode must be")
+    }
+}
