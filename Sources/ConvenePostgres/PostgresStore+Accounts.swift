@@ -173,3 +173,9 @@ extension PostgresStore {
         return out
     }
 }
+
+extension PostgresStore {
+    public func changeVersion() async throws -> Int64 {
+        Int64(try await scalarInt("SELECT coalesce(max(seq), 0) FROM audit_log"))
+    }
+}

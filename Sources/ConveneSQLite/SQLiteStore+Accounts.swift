@@ -160,3 +160,9 @@ extension SQLiteStore {
         try await pool.write { db in try entry.insert(db) }
     }
 }
+
+extension SQLiteStore {
+    public func changeVersion() async throws -> Int64 {
+        try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_log") ?? 0 }
+    }
+}

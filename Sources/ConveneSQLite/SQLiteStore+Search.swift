@@ -28,16 +28,18 @@ extension SQLiteStore {
         var terms = [("tag", q.tags), ("topic", q.topics), ("area", q.areas), ("type", q.types)].filter { !$0.1.isEmpty }
         var groupDriven = false
         if let match = matchExpression(q.text) {
-            from = "stakeholder_fts f JOIN stakeholders s ON s.sid = f.rowid"
+            // CROSS JOIN fixes the order: SQLite would otherwise walk every stakeholder and
+            // probe the index for each (13 s instead of 8 ms at 100,000 records).
+            from = "stakeholder_fts f CROSS JOIN stakeholders s ON s.sid = f.rowid"
             clauses.append("stakeholder_fts MATCH ?")
             args += [match]
         } else if let (field, values) = terms.first {
             terms.removeFirst()
-            from = "(SELECT DISTINCT sid FROM stakeholder_terms WHERE field = ? AND value IN (\(marks(values.count)))) d JOIN stakeholders s ON s.sid = d.sid"
+            from = "(SELECT DISTINCT sid FROM stakeholder_terms WHERE field = ? AND value IN (\(marks(values.count)))) d CROSS JOIN stakeholders s ON s.sid = d.sid"
             fromArgs += [field]
             fromArgs += StatementArguments(values)
         } else if let g = q.groupId {
-            from = "group_members g JOIN stakeholders s ON s.id = g.stakeholder_id"
+            from = "group_members g CROSS JOIN stakeholders s ON s.id = g.stakeholder_id"
             clauses.append("g.group_id = ?")
             args += [g]
             groupDriven = true
@@ -54,7 +56,9 @@ extension SQLiteStore {
         }
         if let a = q.affiliationId { clauses.append("s.affiliation_id = ?"); args += [a] }
         for (field, values) in terms {
-            clauses.append("s.sid IN (SELECT sid FROM stakeholder_terms WHERE field = ? AND value IN (\(marks(values.count))))")
+            // EXISTS seeks the (sid, field, value) index per row instead of building a list of
+            // every parent in the district for each query.
+            clauses.append("EXISTS (SELECT 1 FROM stakeholder_terms t2 WHERE t2.sid = s.sid AND t2.field = ? AND t2.value IN (\(marks(values.count))))")
             args += [field]
             args += StatementArguments(values)
         }

@@ -72,6 +72,10 @@ struct StoreContractTests {
         #expect(all[.area] == [FacetCount(value: "Lincoln", count: 3), FacetCount(value: "Jefferson", count: 1)])
         let parents = try await registry.facets(StakeholderQuery(types: ["parent"]), fields: [.area])
         #expect(parents[.area] == [FacetCount(value: "Lincoln", count: 2), FacetCount(value: "Jefferson", count: 1)])
+        // Counts are remembered, but never past a change.
+        _ = try await registry.create(Make.person("Q", "Parent", types: ["parent"], areas: ["Jefferson"]), actor: .system)
+        let after = try await registry.facets(StakeholderQuery(types: ["parent"]), fields: [.area])
+        #expect(after[.area] == [FacetCount(value: "Jefferson", count: 2), FacetCount(value: "Lincoln", count: 2)])
     }
 
     @Test("archive hides, restore brings back, and both are audited", arguments: Engine.available)

@@ -5,6 +5,7 @@ import Foundation
 public struct Registry: Sendable {
     public let store: any ConveneStore
     public var knownTypes: Set<String>
+    let facetCache = FacetCache()
 
     public init(store: any ConveneStore, knownTypes: Set<String> = Set(StakeholderType.builtIn)) {
         self.store = store
@@ -68,7 +69,14 @@ public struct Registry: Sendable {
     public func facets(_ query: StakeholderQuery, fields: [FacetField] = FacetField.allCases, limit: Int = 20) async throws -> [FacetField: [FacetCount]] {
         var q = query
         try q.absorbTextFilters()
-        return try await store.facets(q, fields: fields, limit: limit)
+        q.limit = 0
+        q.offset = 0
+        let key = "\(q)|\(fields.map(\.rawValue))|\(limit)"
+        let version = try await store.changeVersion()
+        if let cached = facetCache.get(key, version: version) { return cached }
+        let facets = try await store.facets(q, fields: fields, limit: limit)
+        facetCache.put(key, version: version, facets)
+        return facets
     }
 
     /// Checks the rules, including those that need the store (affiliation, owner).

@@ -113,6 +113,8 @@ public struct AuditQuery: Sendable, Equatable {
 }
 
 public protocol AuditStore: Sendable {
+    /// A number that grows with every audited change (the newest audit entry's), for caches.
+    func changeVersion() async throws -> Int64
     /// Newest first.
     func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry]
     func appendAudit(_ entry: AuditEntry) async throws
