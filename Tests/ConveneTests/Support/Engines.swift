@@ -37,7 +37,9 @@ enum Engine: String, CaseIterable, CustomStringConvertible, Sendable {
         let name = "convene_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         let config = PostgresClient.Configuration(host: c.host ?? "127.0.0.1", port: c.port ?? 5432, username: c.user ?? "postgres",
                                                   password: c.password, database: String(c.path.dropFirst()).isEmpty ? "postgres" : String(c.path.dropFirst()), tls: .disable)
-        let client = PostgresClient(configuration: config, backgroundLogger: Logger(label: "test"))
+        var logger = Logger(label: "test")
+        logger.logLevel = .error
+        let client = PostgresClient(configuration: config, backgroundLogger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
