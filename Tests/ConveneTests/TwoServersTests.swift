@@ -95,4 +95,17 @@ struct PostgresBadInputTests {
 
         Self.expectOneLine(try CLITests.run(["migrate", "--database", "postgres://postgres@127.0.0.1:5432/x?sslmode=sometimes"]), contains: "sslmode must be")
     }
+
+    /// `scripts/with-postgres` makes a role that must sign in with a password over TCP.
+    @Test("a wrong password gives one clear line; the right one works",
+          .enabled(if: ProcessInfo.processInfo.environment["CONVENE_TEST_POSTGRES_PASSWORD_ROLE"] != nil, "needs the password role scripts/with-postgres makes"))
+    func wrongPassword() async throws {
+        let base = try #require(Engine.postgresURL.flatMap(URLComponents.init(string:)))
+        let role = try #require(ProcessInfo.processInfo.environment["CONVENE_TEST_POSTGRES_PASSWORD_ROLE"]).split(separator: ":").map(String.init)
+        let host = "127.0.0.1:\(base.port ?? 5432)"
+        Self.expectOneLine(try CLITests.run(["migrate", "--database", "postgres://\(role[0]):wrong@\(host)/postgres?sslmode=disable"]),
+                           contains: "refused the sign-in")
+        let right = try CLITests.run(["user", "list", "--database", "postgres://\(role[0])@\(host)/postgres?sslmode=disable"], env: ["PGPASSWORD": role[1]])
+        #expect(!right.stderr.contains("refused the sign-in"), "\(right.stderr)")
+    }
 }
