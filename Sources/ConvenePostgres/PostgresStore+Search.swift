@@ -6,12 +6,11 @@ extension PostgresStore {
     /// The tsquery text for parsed search terms: words quoted, prefixes `:*`, phrases `<->`,
     /// all required. Words hold only letters and digits, so nothing typed can break out.
     static func tsquery(_ text: SearchText) -> String? {
-        func fold(_ w: String) -> String { searchable(w) }
         let parts: [String] = text.terms.compactMap { term in
             switch term {
-            case .word(let w): return fold(w).split(separator: " ").map { "'\($0)'" }.joined(separator: " <-> ").nilIfEmpty
-            case .prefix(let p): return fold(p).isEmpty ? nil : "'\(fold(p))':*"
-            case .phrase(let words): return "(" + words.map(fold).filter { !$0.isEmpty }.map { "'\($0)'" }.joined(separator: " <-> ") + ")"
+            case .word(let w): return searchable(w).split(separator: " ").map { "'\($0)'" }.joined(separator: " <-> ").nilIfEmpty
+            case .prefix(let p): return searchable(p).nilIfEmpty.map { "'\($0)':*" }
+            case .phrase(let words): return "(" + words.map(searchable).filter { !$0.isEmpty }.map { "'\($0)'" }.joined(separator: " <-> ") + ")"
             }
         }
         return parts.isEmpty ? nil : parts.joined(separator: " & ")
@@ -42,20 +41,12 @@ extension PostgresStore {
         var count = SQLBuilder("SELECT count(*) FROM stakeholders s ")
         Self.addFilters(q, to: &count)
         let total = try await scalarInt(count.query)
-        var page = SQLBuilder()
-        if let t = Self.tsquery(q.text) {
-            page.add("SELECT s.data FROM stakeholders s ")
-            Self.addFilters(q, to: &page)
-            page.add(" ORDER BY ts_rank(s.search, to_tsquery('english', "); page.bind(t); page.add(")) DESC, s.sort_name, s.id")
-        } else {
-            page.add("SELECT s.data FROM stakeholders s ")
-            Self.addFilters(q, to: &page)
-            page.add(" ORDER BY s.sort_name, s.id")
-        }
-        page.add(" LIMIT "); page.bind(q.limit); page.add(" OFFSET "); page.bind(q.offset)
-        var items: [Stakeholder] = []
-        for try await data in try await client.query(page.query, logger: logger).decode(String.self) { items.append(try StakeholderCoding.decode(data)) }
-        return StakeholderPage(items: items, total: total)
+        var page = SQLBuilder("SELECT s.data FROM stakeholders s ")
+        Self.addFilters(q, to: &page)
+        page.add(" ORDER BY ")
+        if let t = Self.tsquery(q.text) { page.add("ts_rank(s.search, to_tsquery('english', "); page.bind(t); page.add(")) DESC, ") }
+        page.add("s.sort_name, s.id LIMIT "); page.bind(q.limit); page.add(" OFFSET "); page.bind(q.offset)
+        return StakeholderPage(items: try await records(page.query), total: total)
     }
 
     public func facets(_ q: StakeholderQuery, fields: [FacetField], limit: Int) async throws -> [FacetField: [FacetCount]] {

@@ -4,17 +4,19 @@ import PostgresNIO
 
 extension PostgresStore {
     public func stakeholder(id: String) async throws -> Stakeholder? {
-        let rows = try await client.query("SELECT data FROM stakeholders WHERE id = \(id)", logger: logger)
-        for try await data in rows.decode(String.self) { return try StakeholderCoding.decode(data) }
-        return nil
+        try await records("SELECT data FROM stakeholders WHERE id = \(id)").first
     }
 
     public func stakeholders(ids: [String]) async throws -> [Stakeholder] {
         if ids.isEmpty { return [] }
+        return try await records("SELECT data FROM stakeholders WHERE id = ANY(\(ids))")
+    }
+
+    /// The stakeholders a query's single `data` column holds, on the pool or in a transaction.
+    func records(_ query: PostgresQuery, on connection: PostgresConnection? = nil) async throws -> [Stakeholder] {
+        let rows = if let connection { try await connection.query(query, logger: logger) } else { try await client.query(query, logger: logger) }
         var out: [Stakeholder] = []
-        for try await data in try await client.query("SELECT data FROM stakeholders WHERE id = ANY(\(ids))", logger: logger).decode(String.self) {
-            out.append(try StakeholderCoding.decode(data))
-        }
+        for try await data in rows.decode(String.self) { out.append(try StakeholderCoding.decode(data)) }
         return out
     }
 
@@ -97,22 +99,14 @@ extension PostgresStore {
 
     /// Keeps members' stored JSON in step when their organization goes away or is merged.
     func clearAffiliation(of id: String, replacingWith newId: String?, _ conn: PostgresConnection) async throws {
-        var members: [Stakeholder] = []
-        for try await data in try await conn.query("SELECT data FROM stakeholders WHERE affiliation_id = \(id) AND id <> \(newId ?? "")", logger: logger).decode(String.self) {
-            members.append(try StakeholderCoding.decode(data))
-        }
-        for var m in members {
+        for var m in try await records("SELECT data FROM stakeholders WHERE affiliation_id = \(id) AND id <> \(newId ?? "")", on: conn) {
             m.affiliationId = newId
             try await write(m, conn, isNew: false)
         }
     }
 
     func reindexMembers(of id: String, _ conn: PostgresConnection) async throws {
-        var members: [Stakeholder] = []
-        for try await data in try await conn.query("SELECT data FROM stakeholders WHERE affiliation_id = \(id)", logger: logger).decode(String.self) {
-            members.append(try StakeholderCoding.decode(data))
-        }
-        for m in members { try await write(m, conn, isNew: false) }
+        for m in try await records("SELECT data FROM stakeholders WHERE affiliation_id = \(id)", on: conn) { try await write(m, conn, isNew: false) }
     }
 
     func insert(_ s: Stakeholder, _ conn: PostgresConnection) async throws {

@@ -25,10 +25,10 @@ public final class PostgresStore: ConveneStore {
         self.logger = logger
         do {
             try await settings.probe(logger: logger)
+            client = PostgresClient(configuration: try settings.configuration(), backgroundLogger: logger)
         } catch {
             throw PostgresStoreError.describe(error, settings: settings)
         }
-        client = PostgresClient(configuration: settings.configuration, backgroundLogger: logger)
         let client = self.client
         runTask = Task { await client.run() }
         do {

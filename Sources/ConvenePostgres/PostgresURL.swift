@@ -33,23 +33,25 @@ struct PostgresURL: Sendable {
         }
     }
 
-    var configuration: PostgresClient.Configuration {
+    /// The TLS settings `sslmode` asks for, nil for none. Only `verify-full` checks the
+    /// certificate, as in libpq; `require` and `prefer` encrypt without checking it.
+    var tlsConfiguration: TLSConfiguration? {
+        if sslMode == "disable" || sslMode == "allow" { return nil }
+        var config = TLSConfiguration.makeClientConfiguration()
+        if sslMode != "verify-full" { config.certificateVerification = .none }
+        return config
+    }
+
+    /// Whether a connection without TLS must be refused.
+    var requiresTLS: Bool { ["require", "verify-ca", "verify-full"].contains(sslMode) }
+
+    /// The pool's settings. Throws when the TLS settings cannot be made, rather than falling
+    /// back to an unencrypted connection.
+    func configuration() throws -> PostgresClient.Configuration {
         if let socketDirectory {
             return .init(unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: user, password: password, database: database)
         }
-        let tls: PostgresClient.Configuration.TLS
-        switch sslMode {
-        case "disable", "allow": tls = .disable
-        case "require", "verify-ca":
-            var config = TLSConfiguration.makeClientConfiguration()
-            config.certificateVerification = .none
-            tls = (try? .require(config)) ?? .disable
-        case "verify-full": tls = (try? .require(.makeClientConfiguration())) ?? .disable
-        default:
-            var config = TLSConfiguration.makeClientConfiguration()
-            config.certificateVerification = .none
-            tls = (try? .prefer(config)) ?? .disable
-        }
+        let tls: PostgresClient.Configuration.TLS = if let t = tlsConfiguration { requiresTLS ? try .require(t) : try .prefer(t) } else { .disable }
         var c = PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: tls)
         c.options.connectTimeout = .seconds(10)
         return c
@@ -62,13 +64,10 @@ struct PostgresURL: Sendable {
         if let socketDirectory {
             config = .init(unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: user, password: password, database: database)
         } else {
-            var tlsConfig = TLSConfiguration.makeClientConfiguration()
-            if sslMode != "verify-full" { tlsConfig.certificateVerification = .none }
-            let context = try NIOSSLContext(configuration: tlsConfig)
-            let tls: PostgresConnection.Configuration.TLS = switch sslMode {
-            case "disable", "allow": .disable
-            case "require", "verify-ca", "verify-full": .require(context)
-            default: .prefer(context)
+            var tls = PostgresConnection.Configuration.TLS.disable
+            if let t = tlsConfiguration {
+                let context = try NIOSSLContext(configuration: t)
+                tls = requiresTLS ? .require(context) : .prefer(context)
             }
             config = .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
         }
