@@ -24,9 +24,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
+        // Leaves: pure code over values, no I/O, no other Convene module.
+        .target(name: "ConveneFormats", swiftSettings: strict),
+        .target(name: "ConveneAnalysis", swiftSettings: strict),
         .target(
             name: "ConveneCore",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            dependencies: ["ConveneAnalysis", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .target(
@@ -46,7 +49,7 @@ let package = Package(
         .target(
             name: "ConveneServer",
             dependencies: [
-                "ConveneCore",
+                "ConveneCore", "ConveneFormats", "ConveneAnalysis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -57,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "convene",
             dependencies: [
-                "ConveneCore", "ConveneSQLite", "ConvenePostgres", "ConveneServer",
+                "ConveneCore", "ConveneAnalysis", "ConveneSQLite", "ConvenePostgres", "ConveneServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -66,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "ConveneTests",
             dependencies: [
-                "ConveneCore", "ConveneSQLite", "ConvenePostgres", "ConveneServer",
+                "ConveneCore", "ConveneFormats", "ConveneAnalysis", "ConveneSQLite", "ConvenePostgres", "ConveneServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

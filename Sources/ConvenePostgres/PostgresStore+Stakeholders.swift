@@ -90,6 +90,7 @@ extension PostgresStore {
                 SELECT group_id, \(kept.id), added_at FROM group_members WHERE stakeholder_id = \(removedId)
                 ON CONFLICT DO NOTHING
                 """, logger: self.logger)
+            try await self.moveEngagement(from: removedId, to: kept.id, conn)
             try await self.clearAffiliation(of: removedId, replacingWith: kept.id, conn)
             try await conn.query("DELETE FROM stakeholders WHERE id = \(removedId)", logger: self.logger)
             try await self.write(kept, conn, isNew: false)

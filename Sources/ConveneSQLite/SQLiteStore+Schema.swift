@@ -139,6 +139,84 @@ extension SQLiteStore {
         );
         CREATE INDEX jobs_due ON jobs (finished_at, run_after);
         """),
+        ("0003-engagement", """
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            organizer_id TEXT REFERENCES stakeholders(id) ON DELETE SET NULL,
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX events_time ON events (starts_at, id);
+        CREATE INDEX events_end ON events (ends_at);
+        CREATE INDEX events_organizer ON events (organizer_id);
+        CREATE TABLE event_invitees (
+            event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            stakeholder_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            rsvp TEXT NOT NULL,
+            attended INTEGER,
+            PRIMARY KEY (event_id, stakeholder_id)
+        );
+        CREATE INDEX event_invitees_stakeholder ON event_invitees (stakeholder_id);
+        CREATE TABLE interactions (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            event_id TEXT REFERENCES events(id) ON DELETE SET NULL,
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX interactions_time ON interactions (occurred_at, id);
+        CREATE INDEX interactions_event ON interactions (event_id);
+        CREATE TABLE interaction_participants (
+            interaction_id TEXT NOT NULL REFERENCES interactions(id) ON DELETE CASCADE,
+            stakeholder_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            inbound INTEGER NOT NULL,
+            heard INTEGER NOT NULL,
+            PRIMARY KEY (interaction_id, stakeholder_id)
+        );
+        CREATE INDEX interaction_participants_stakeholder ON interaction_participants (stakeholder_id, occurred_at, inbound, heard);
+        CREATE INDEX interaction_participants_time ON interaction_participants (occurred_at, stakeholder_id, heard);
+        CREATE TABLE follow_ups (
+            id TEXT PRIMARY KEY,
+            owner_id TEXT NOT NULL REFERENCES users(id),
+            due_on TEXT NOT NULL,
+            status TEXT NOT NULL,
+            interaction_id TEXT REFERENCES interactions(id) ON DELETE SET NULL,
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX follow_ups_owner ON follow_ups (owner_id, status, due_on);
+        CREATE INDEX follow_ups_due ON follow_ups (status, due_on);
+        CREATE TABLE follow_up_stakeholders (
+            follow_up_id TEXT NOT NULL REFERENCES follow_ups(id) ON DELETE CASCADE,
+            stakeholder_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (follow_up_id, stakeholder_id)
+        );
+        CREATE INDEX follow_up_stakeholders_stakeholder ON follow_up_stakeholders (stakeholder_id);
+        CREATE TABLE coverage_targets (
+            id TEXT PRIMARY KEY,
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        INSERT INTO stakeholder_terms (sid, field, value)
+            SELECT sid, 'language', json_extract(data, '$.language') FROM stakeholders WHERE json_extract(data, '$.language') IS NOT NULL;
+        INSERT INTO stakeholder_terms (sid, field, value)
+            SELECT sid, 'influence', CAST(json_extract(data, '$.influence') AS TEXT) FROM stakeholders WHERE json_extract(data, '$.influence') IS NOT NULL;
+        INSERT INTO stakeholder_terms (sid, field, value)
+            SELECT sid, 'interest', CAST(json_extract(data, '$.interest') AS TEXT) FROM stakeholders WHERE json_extract(data, '$.interest') IS NOT NULL;
+        """),
     ]
 
     static func migrate(_ pool: DatabasePool) throws {

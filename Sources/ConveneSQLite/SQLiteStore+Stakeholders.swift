@@ -100,6 +100,7 @@ extension SQLiteStore {
                 INSERT OR IGNORE INTO group_members (group_id, stakeholder_id, added_at)
                 SELECT group_id, ?, added_at FROM group_members WHERE stakeholder_id = ?
                 """, arguments: [kept.id, removedId])
+            try Self.moveEngagement(from: removedId, to: kept.id, db)
             try db.execute(sql: "UPDATE stakeholders SET affiliation_id = ? WHERE affiliation_id = ? AND sid <> ?", arguments: [kept.id, removedId, keptSid])
             try Self.clearAffiliation(of: removedId, db, replacingWith: kept.id)
             try db.execute(sql: "DELETE FROM stakeholder_fts WHERE rowid = ?", arguments: [removedSid])

@@ -23,6 +23,8 @@ struct BackupRoundTripTests {
         let pair = try #require(district.nearDuplicates.first)
         try await registry.dismissDuplicate(pair.originalId, pair.duplicateId, actor: .user(admin))
         _ = try await store.enqueueJob(Job(kind: "session-cleanup", key: "session-cleanup:test", runAfter: Date().wholeMilliseconds))
+        try await EngagementContractTests.addEngagement(store, owner: admin, people: district.stakeholders.filter { $0.kind == .person }.prefix(3).map(\.id),
+                                                        organizer: try #require(district.stakeholders.first { $0.kind == .organization }).id)
         return store
     }
 

@@ -174,6 +174,27 @@ public struct Accounts: Sendable {
         return (token, user)
     }
 
+    /// The prefix of calendar feed keys: secrets that read one user's calendar feed and nothing
+    /// else (the API refuses them as bearer tokens, which must start with `cvn_`).
+    public static let feedKeyPrefix = "cvf_"
+
+    /// Makes a key for a calendar subscription URL; listed and revoked like an API token.
+    public func createFeedKey(for user: User, actor: Actor, now: Date = Date()) async throws -> (secret: String, token: APIToken) {
+        let secret = Accounts.feedKeyPrefix + Secret.make()
+        let at = now.wholeMilliseconds
+        let token = APIToken(userId: user.id, name: "Calendar feed", prefix: String(secret.prefix(Accounts.feedKeyPrefix.count + 6)), tokenHash: hashing.digest(secret), createdAt: at)
+        try await store.insertToken(token, audit: AuditEntry(at: at, actor: actor, action: "create", entityType: "token", entityId: token.id,
+                                                             after: .object(["name": .string(token.name), "userId": .string(user.id), "prefix": .string(token.prefix)])))
+        return (secret, token)
+    }
+
+    public func resolveFeedKey(secret: String) async throws -> User? {
+        guard secret.hasPrefix(Accounts.feedKeyPrefix), secret.count <= 100 else { return nil }
+        guard let token = try await store.token(hash: hashing.digest(secret)), token.revokedAt == nil,
+              let user = try await store.user(id: token.userId), !user.isDisabled else { return nil }
+        return user
+    }
+
     public func revokeToken(id: String, by actor: User, now: Date = Date()) async throws -> APIToken {
         guard Identifier.isPlausible(id), var token = try await store.token(id: id) else { throw ConveneError.notFound(entity: "token", id: id) }
         guard token.userId == actor.id || actor.role == .admin else { throw ConveneError.notFound(entity: "token", id: id) }

@@ -37,6 +37,14 @@ public enum BackupSchema {
         Table(name: "rate_attempts", columns: cols("key at:i"), orderBy: "key, at"),
         Table(name: "audit_log", columns: cols("seq:i id at:i actor_id actor_label action entity_type entity_id before after"), orderBy: "seq"),
         Table(name: "jobs", columns: cols("id kind key payload run_after:i claimed_by claimed_at:i finished_at:i attempts:i last_error"), orderBy: "id"),
+        Table(name: "events", columns: cols("id kind starts_at:i ends_at:i organizer_id data created_at:i updated_at:i"), orderBy: "id"),
+        Table(name: "event_invitees", columns: cols("event_id stakeholder_id position:i rsvp attended:b"), orderBy: "event_id, position"),
+        Table(name: "interactions", columns: cols("id kind direction occurred_at:i event_id data created_at:i updated_at:i"), orderBy: "id"),
+        Table(name: "interaction_participants", columns: cols("interaction_id stakeholder_id position:i occurred_at:i inbound:b heard:b"),
+              orderBy: "interaction_id, position"),
+        Table(name: "follow_ups", columns: cols("id owner_id due_on status interaction_id data created_at:i updated_at:i"), orderBy: "id"),
+        Table(name: "follow_up_stakeholders", columns: cols("follow_up_id stakeholder_id position:i"), orderBy: "follow_up_id, position"),
+        Table(name: "coverage_targets", columns: cols("id data created_at:i updated_at:i"), orderBy: "id"),
     ]
 }
 

@@ -20,6 +20,8 @@ public enum StakeholderCoding {
     /// The multi-valued fields that filters and facets read, as (field, value).
     public static func terms(_ s: Stakeholder) -> [(String, String)] {
         s.types.map { ("type", $0) } + s.areas.map { ("area", $0) } + s.tags.map { ("tag", $0) } + s.topics.map { ("topic", $0) }
+            + [("language", s.language), ("influence", s.influence.map(String.init)), ("interest", s.interest.map(String.init))]
+                .compactMap { field, value in value.map { (field, $0) } }
     }
 
     /// Normalized emails and phone keys, for duplicate detection.

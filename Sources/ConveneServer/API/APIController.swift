@@ -12,7 +12,8 @@ public struct APIController: Sendable {
 
     /// Every endpoint under `/api/v1`.
     public var endpoints: [Endpoint] {
-        stakeholderEndpoints + relationshipEndpoints + groupEndpoints + accountEndpoints + [openAPIEndpoint]
+        stakeholderEndpoints + relationshipEndpoints + groupEndpoints + accountEndpoints + interactionEndpoints + followUpEndpoints
+            + eventEndpoints + [openAPIEndpoint]
     }
 
     var openAPIEndpoint: Endpoint {

@@ -27,6 +27,8 @@ public struct Endpoint: Sendable {
     /// The schema of a success body; nil when the answer has none (204).
     public var responseSchema: String?
     public var status: Int = 200
+    /// The media type of a success body that is not JSON (`text/calendar`).
+    public var contentType: String? = nil
     public var handler: @Sendable (Request, ConveneContext) async throws -> Response
 
     /// The path with Hummingbird's `:name` parameters.

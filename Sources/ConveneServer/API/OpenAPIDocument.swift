@@ -35,7 +35,9 @@ enum OpenAPIDocument {
         }
         var responses: [String: JSONValue] = [:]
         let description: JSONValue = e.status == 201 ? "Created" : e.status == 204 ? "No content" : "OK"
-        if let schema = e.responseSchema {
+        if let type = e.contentType {
+            responses[String(e.status)] = ["description": description, "content": .object([type: ["schema": ["type": "string"]]])]
+        } else if let schema = e.responseSchema {
             var ok: [String: JSONValue] = ["description": description, "content": ["application/json": ["schema": ref(schema)]]]
             if e.status == 201 { ok["headers"] = ["Location": ["schema": ["type": "string"]]] }
             responses[String(e.status)] = .object(ok)

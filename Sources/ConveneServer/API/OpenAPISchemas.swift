@@ -31,6 +31,11 @@ enum OpenAPISchemas {
                                  "postalCode": nullableString, "country": nullableString])
     static let consent = object(["status": enumeration(ConsentStatus.allCases.map(\.rawValue)), "channels": strings(enumeration(ContactChannel.allCases.map(\.rawValue))),
                                  "since": date, "source": nullableString])
+    static let integer: JSONValue = ["type": "integer"]
+    static let number: JSONValue = ["type": "number"]
+    static func readOnly(_ keys: [String]) -> [String: JSONValue] {
+        Dictionary(uniqueKeysWithValues: keys.map { ($0, ["description": "read-only; ignored if sent"] as JSONValue) })
+    }
     static let oneToFive: JSONValue = ["type": ["integer", "null"], "minimum": 1, "maximum": 5]
 
     static var stakeholderFields: [String: JSONValue] {
@@ -64,6 +69,33 @@ enum OpenAPISchemas {
                                                 "lastUsedAt": ["type": ["string", "null"], "format": "date-time"], "revokedAt": ["type": ["string", "null"], "format": "date-time"]]
         var created = tokenFields
         created["token"] = ["type": "string", "description": "The secret: shown in this answer only"]
+        let interactionFields: [String: JSONValue] = [
+            "kind": enumeration(InteractionKind.allCases.map(\.rawValue)), "occurredAt": timestamp, "direction": enumeration(InteractionDirection.allCases.map(\.rawValue)),
+            "subject": string, "notes": nullableString, "topics": strings(), "stakeholderIds": strings(), "userIds": strings(), "eventId": nullableString]
+        var interaction = interactionFields
+        interaction["id"] = string; interaction["createdAt"] = timestamp; interaction["updatedAt"] = timestamp
+        interaction["createdBy"] = nullableString; interaction["isHeard"] = ["type": "boolean"]
+        let followUpFields: [String: JSONValue] = [
+            "title": string, "ownerId": string, "dueOn": ["type": "string", "format": "date"], "status": enumeration(FollowUpStatus.allCases.map(\.rawValue)),
+            "stakeholderIds": strings(), "interactionId": nullableString, "notes": nullableString]
+        var followUp = followUpFields
+        followUp["id"] = string; followUp["createdAt"] = timestamp; followUp["updatedAt"] = timestamp
+        followUp["completedAt"] = ["type": ["string", "null"], "format": "date-time"]; followUp["isOverdue"] = ["type": "boolean"]
+        let invitee = object(["stakeholderId": string, "rsvp": enumeration(RSVP.allCases.map(\.rawValue)), "attended": ["type": ["boolean", "null"]]],
+                             required: ["stakeholderId"])
+        let eventFields: [String: JSONValue] = [
+            "kind": enumeration(EventKind.allCases.map(\.rawValue)), "title": string, "startsAt": timestamp, "endsAt": timestamp,
+            "timeZone": ["type": "string", "description": "An IANA time zone, such as America/Chicago"], "location": nullableString,
+            "onlineURL": nullableString, "organizerId": nullableString, "description": nullableString, "topics": strings(), "notes": nullableString,
+            "invitees": strings(invitee), "isCancelled": ["type": "boolean"]]
+        var event = eventFields
+        event["id"] = string; event["createdAt"] = timestamp; event["updatedAt"] = timestamp; event["calendarURL"] = string
+        let targetFields: [String: JSONValue] = ["stakeholderType": nullableString, "area": nullableString, "language": nullableString,
+                                                 "heardPercent": ["type": "integer", "minimum": 0, "maximum": 100]]
+        var target = targetFields
+        target["id"] = string; target["createdAt"] = timestamp; target["updatedAt"] = timestamp; target["label"] = string
+        let coverageRow = object(["dimension": string, "value": string, "total": integer, "engaged": integer, "heard": integer,
+                                  "engagedPercent": number, "heardPercent": number])
         return [
             "Stakeholder": object(stakeholder, required: Array(stakeholder.keys).sorted()),
             "StakeholderInput": object(input),
@@ -93,6 +125,29 @@ enum OpenAPISchemas {
             "AuditEntry": object(["id": string, "seq": ["type": "integer"], "at": timestamp, "actorId": nullableString, "actorLabel": string,
                                   "action": string, "entityType": string, "entityId": string, "before": [:], "after": [:]]),
             "AuditList": list("AuditEntry"),
+            "Interaction": object(interaction, required: ["id", "kind", "occurredAt", "direction", "subject", "stakeholderIds", "createdAt", "updatedAt"]),
+            "InteractionInput": object(interactionFields.merging(readOnly(["id", "createdAt", "updatedAt", "createdBy", "isHeard"])) { a, _ in a }),
+            "InteractionList": list("Interaction"),
+            "FollowUp": object(followUp, required: ["id", "title", "ownerId", "dueOn", "status", "stakeholderIds", "isOverdue", "createdAt", "updatedAt"]),
+            "FollowUpInput": object(followUpFields.merging(readOnly(["id", "createdAt", "updatedAt", "completedAt", "isOverdue"])) { a, _ in a }),
+            "FollowUpList": list("FollowUp"),
+            "Event": object(event, required: ["id", "kind", "title", "startsAt", "endsAt", "timeZone", "invitees", "calendarURL", "createdAt", "updatedAt"]),
+            "EventInput": object(eventFields.merging(readOnly(["id", "createdAt", "updatedAt", "calendarURL"])) { a, _ in a }),
+            "EventList": list("Event"),
+            "InviteeInput": object(["rsvp": enumeration(RSVP.allCases.map(\.rawValue)), "attended": ["type": ["boolean", "null"]]]),
+            "CalendarFeed": object(["url": string, "tokenId": string], required: ["url", "tokenId"]),
+            "Health": object(["stakeholderId": string, "score": ["type": "integer", "minimum": 0, "maximum": 100], "band": enumeration(["weak", "fair", "strong"]),
+                              "explanation": string, "recency": number, "frequency": number, "twoWay": number,
+                              "daysSinceLastContact": ["type": ["integer", "null"]], "contactsThisYear": integer, "startedByThem": integer]),
+            "DueContact": object(["stakeholderId": string, "displayName": string, "score": integer, "explanation": string,
+                                  "influence": oneToFive, "interest": oneToFive, "priority": number]),
+            "DueContactList": list("DueContact"),
+            "CoverageTarget": object(target, required: ["id", "heardPercent", "label", "createdAt", "updatedAt"]),
+            "CoverageTargetInput": object(targetFields.merging(readOnly(["id", "createdAt", "updatedAt", "label"])) { a, _ in a }),
+            "CoverageTargetList": list("CoverageTarget"),
+            "Coverage": object(["from": string, "to": string, "label": string, "overall": coverageRow, "byType": strings(coverageRow), "byArea": strings(coverageRow),
+                                "targets": strings(object(["target": OpenAPIDocument.ref("CoverageTarget"), "result": coverageRow, "met": ["type": "boolean"],
+                                                           "shortfall": integer]))]),
             "Problem": object(["type": string, "title": string, "status": ["type": "integer"], "detail": string,
                                "errors": strings(object(["field": string, "message": string], required: ["field", "message"]))],
                               required: ["type", "title", "status", "detail"], closed: false),

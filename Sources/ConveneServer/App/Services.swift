@@ -5,6 +5,7 @@ import Logging
 public struct Services: Sendable {
     public let store: any ConveneStore
     public let registry: Registry
+    public let engagement: Engagement
     public let accounts: Accounts
     public let configuration: ServerConfiguration
     public let metrics: Metrics
@@ -13,6 +14,7 @@ public struct Services: Sendable {
     public init(store: any ConveneStore, configuration: ServerConfiguration, logger: Logger = Logger(label: "convene")) {
         self.store = store
         self.registry = Registry(store: store)
+        self.engagement = Engagement(store: store)
         self.accounts = Accounts(store: store, hashing: BcryptHashing(cost: configuration.bcryptCost))
         self.configuration = configuration
         self.metrics = Metrics()
