@@ -60,7 +60,11 @@ struct Demo: AsyncParsableCommand {
         let group = try await registry.createGroup(budget, actor: .system)
         let members = district.stakeholders.filter { $0.tags.contains("budget-committee") && !$0.isArchived }.prefix(40).map(\.id)
         if !members.isEmpty { _ = try await registry.addMembers(groupId: group.id, stakeholderIds: Array(members), actor: .system) }
+        // A year of contacts, events and follow-ups, ending today so the dashboard is live.
+        let today = CalendarDate(date: Date()).startInstant.addingTimeInterval(12 * 3600)
+        try await DemoEngagement.generate(district: district, userIds: [admin.id, staff.id], seed: seed, now: today).store(into: services.store)
     }
+
 }
 
 struct Seed: AsyncParsableCommand {
@@ -69,6 +73,7 @@ struct Seed: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
     @Option(help: "How many stakeholders to make.") var stakeholders = 2000
     @Option(help: "Seed for the generator.") var seed: UInt64 = 2026
+    @Option(help: "How many generated interactions (two years of contact history) to add.") var interactions = 0
 
     func run() async throws {
         let store = try await db.open()
@@ -88,8 +93,18 @@ struct Seed: AsyncParsableCommand {
         }
         let done = Date()
         let rate = Double(district.stakeholders.count) / max(done.timeIntervalSince(generated), 0.001)
-        print(String(format: "seeded %d stakeholders and %d relationships in %.1f s (generation %.1f s, %.0f stakeholders/s stored)",
-                     district.stakeholders.count, district.relationships.count, done.timeIntervalSince(start), generated.timeIntervalSince(start), rate))
+        var line = String(format: "seeded %d stakeholders and %d relationships in %.1f s (generation %.1f s, %.0f stakeholders/s stored)",
+                          district.stakeholders.count, district.relationships.count, done.timeIntervalSince(start), generated.timeIntervalSince(start), rate)
+        if interactions > 0 {
+            let ids = district.stakeholders.filter { !$0.isArchived }.map(\.id)
+            let history = DemoEngagement.history(count: interactions, stakeholderIds: ids, userIds: [], now: Date())
+            let made = Date()
+            try await DemoEngagement(interactions: history).store(into: store)
+            let stored = Date()
+            line += String(format: "; %d interactions in %.1f s (generation %.1f s, %.0f interactions/s stored)", history.count, stored.timeIntervalSince(done),
+                           made.timeIntervalSince(done), Double(history.count) / max(stored.timeIntervalSince(made), 0.001))
+        }
+        print(line)
     }
 }
 

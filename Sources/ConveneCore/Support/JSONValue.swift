@@ -22,6 +22,12 @@ public enum JSONValue: Sendable, Equatable, Hashable {
         }
     }
 
+    /// The element at `index` of an array; nil for other values or out of range.
+    public subscript(index: Int) -> JSONValue? {
+        guard case .array(let items) = self, items.indices.contains(index) else { return nil }
+        return items[index]
+    }
+
     public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
         return nil

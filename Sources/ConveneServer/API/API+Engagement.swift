@@ -178,6 +178,22 @@ struct CoverageBody: Encodable {
     }
 }
 
+struct DashboardBody: Encodable {
+    var today: String, overdue: [FollowUpBody], overdueTotal: Int, dueSoon: [FollowUpBody], upcomingEvents: [EventBody]
+    var coverage: CoverageBody, gaps: [CoverageGapBody], dueForContact: [DueContactBody], recent: [InteractionBody]
+    init(_ d: Dashboard) {
+        today = d.today.description; overdue = d.overdue.map { FollowUpBody($0, today: d.today) }; overdueTotal = d.overdueTotal
+        dueSoon = d.dueSoon.map { FollowUpBody($0, today: d.today) }; upcomingEvents = d.upcomingEvents.map(EventBody.init)
+        coverage = CoverageBody(d.coverage)
+        gaps = d.coverage.gaps().map { CoverageGapBody(label: $0.label, result: CoverageRowBody($0.row), targetPercent: $0.targetPercent) }
+        dueForContact = d.dueForContact.map(DueContactBody.init); recent = d.recent.map(InteractionBody.init)
+    }
+}
+
+struct CoverageGapBody: Encodable {
+    var label: String, result: CoverageRowBody, targetPercent: Int?
+}
+
 extension Request {
     func instantParameter(_ name: String) throws -> Date? {
         guard let text = uri.queryParameters.get(name), !text.isEmpty else { return nil }
@@ -243,6 +259,11 @@ extension APIController {
                 let page = try await engagement.dueForContact(limit: limit, offset: offset)
                 return try Reply.json(ListBody(items: page.items.map(DueContactBody.init), nextCursor: Cursor.next(offset: offset, count: page.items.count, total: page.total),
                                                total: page.total, facets: nil))
+            },
+            Endpoint(method: .get, path: "/api/v1/dashboard", role: .viewer, operationId: "getDashboard",
+                     summary: "The caller's home page: overdue and coming follow-ups, upcoming events, coverage gaps this term, who is due for contact, recent activity",
+                     tag: "insight", responseSchema: "Dashboard") { _, context in
+                try Reply.json(DashboardBody(try await engagement.dashboard(userId: try context.requireUser().id)))
             },
             Endpoint(method: .get, path: "/api/v1/coverage", role: .viewer, operationId: "getCoverage",
                      summary: "Who has been engaged and heard from, by type and by school or area, against the targets", tag: "insight",
