@@ -175,7 +175,7 @@ extension PostgresStore {
         var currentSid: Int64 = -1
         let rows = try await run("""
             SELECT s.sid, s.id, s.display_name, t.field, t.value FROM stakeholders s
-            LEFT JOIN stakeholder_terms t ON t.sid = s.sid AND t.field IN ('type', 'area', 'language', 'influence', 'interest')
+            LEFT JOIN stakeholder_terms t ON t.sid = s.sid AND t.field IN ('type', 'area', 'language', 'influence', 'interest', 'target')
             WHERE NOT s.is_archived ORDER BY s.sid
             """)
         for try await (sid, id, name, field, value) in rows.decode((Int64, String, String, String?, String?).self) {
@@ -191,6 +191,7 @@ extension PostgresStore {
             case "language": current?.language = value
             case "influence": current?.influence = Int(value)
             case "interest": current?.interest = Int(value)
+            case "target": current?.engagementTarget = EngagementLevel(rawValue: value)
             default: break
             }
         }

@@ -215,7 +215,8 @@ extension PostgresStore {
             SELECT sid, f, v, lower(v) FROM (
                 SELECT sid, 'language' AS f, data::jsonb->>'language' AS v FROM stakeholders
                 UNION ALL SELECT sid, 'influence', data::jsonb->>'influence' FROM stakeholders
-                UNION ALL SELECT sid, 'interest', data::jsonb->>'interest' FROM stakeholders) AS t
+                UNION ALL SELECT sid, 'interest', data::jsonb->>'interest' FROM stakeholders
+                UNION ALL SELECT sid, 'target', data::jsonb->>'engagementTarget' FROM stakeholders) AS t
             WHERE v IS NOT NULL;
         """),
     ]

@@ -163,7 +163,7 @@ extension SQLiteStore {
             var currentSid: Int64 = -1
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT s.sid, s.id, s.display_name, t.field, t.value FROM stakeholders s
-                LEFT JOIN stakeholder_terms t ON t.sid = s.sid AND t.field IN ('type', 'area', 'language', 'influence', 'interest')
+                LEFT JOIN stakeholder_terms t ON t.sid = s.sid AND t.field IN ('type', 'area', 'language', 'influence', 'interest', 'target')
                 WHERE s.is_archived = 0 ORDER BY s.sid
                 """)
             while let row = try rows.next() {
@@ -180,6 +180,7 @@ extension SQLiteStore {
                 case "language": current?.language = value
                 case "influence": current?.influence = Int(value)
                 case "interest": current?.interest = Int(value)
+            case "target": current?.engagementTarget = EngagementLevel(rawValue: value)
                 default: break
                 }
             }

@@ -216,6 +216,8 @@ extension SQLiteStore {
             SELECT sid, 'influence', CAST(json_extract(data, '$.influence') AS TEXT) FROM stakeholders WHERE json_extract(data, '$.influence') IS NOT NULL;
         INSERT INTO stakeholder_terms (sid, field, value)
             SELECT sid, 'interest', CAST(json_extract(data, '$.interest') AS TEXT) FROM stakeholders WHERE json_extract(data, '$.interest') IS NOT NULL;
+        INSERT INTO stakeholder_terms (sid, field, value)
+            SELECT sid, 'target', json_extract(data, '$.engagementTarget') FROM stakeholders WHERE json_extract(data, '$.engagementTarget') IS NOT NULL;
         """),
     ]
 

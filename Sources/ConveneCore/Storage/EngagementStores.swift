@@ -69,10 +69,11 @@ public struct StakeholderProfile: Sendable, Equatable {
     public var language: String?
     public var influence: Int?
     public var interest: Int?
+    public var engagementTarget: EngagementLevel?
     public init(id: String, displayName: String, types: [String] = [], areas: [String] = [], language: String? = nil,
-                influence: Int? = nil, interest: Int? = nil) {
+                influence: Int? = nil, interest: Int? = nil, engagementTarget: EngagementLevel? = nil) {
         self.id = id; self.displayName = displayName; self.types = types; self.areas = areas; self.language = language
-        self.influence = influence; self.interest = interest
+        self.influence = influence; self.interest = interest; self.engagementTarget = engagementTarget
     }
 }
 

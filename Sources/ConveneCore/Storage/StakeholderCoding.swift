@@ -17,10 +17,11 @@ public enum StakeholderCoding {
         return try decoder.decode(Stakeholder.self, from: Data(text.utf8))
     }
 
-    /// The multi-valued fields that filters and facets read, as (field, value).
+    /// The fields that filters, facets and district-wide reports read, as (field, value).
     public static func terms(_ s: Stakeholder) -> [(String, String)] {
         s.types.map { ("type", $0) } + s.areas.map { ("area", $0) } + s.tags.map { ("tag", $0) } + s.topics.map { ("topic", $0) }
-            + [("language", s.language), ("influence", s.influence.map(String.init)), ("interest", s.interest.map(String.init))]
+            + [("language", s.language), ("influence", s.influence.map(String.init)), ("interest", s.interest.map(String.init)),
+               ("target", s.engagementTarget?.rawValue)]
                 .compactMap { field, value in value.map { (field, $0) } }
     }
 

@@ -41,15 +41,15 @@ public func buildRouter(services: Services) -> Router<ConveneContext> {
     }
     // A calendar subscription: calendar apps fetch it with no cookie or header, so the key in
     // the path (stored hashed, revocable on the tokens page) is the credential.
-    router.get("/feeds/calendar/:file") { _, context -> Response in
+    router.get("/feeds/calendar/:file") { request, context -> Response in
         let file = context.parameters.get("file") ?? ""
         guard file.hasSuffix(".ics"), let user = try await services.accounts.resolveFeedKey(secret: String(file.dropLast(4))) else {
             throw ConveneError.notFound(entity: "calendar feed", id: "")
         }
-        _ = user
+        // The key's owner must still be able to read events.
+        guard user.role >= .viewer else { throw ConveneError.notFound(entity: "calendar feed", id: "") }
         let events = try await services.engagement.events(EventQuery(from: Date().addingTimeInterval(-90 * 86_400), limit: 1000))
-        let base = services.configuration.publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://\(services.configuration.host):\(services.configuration.port)"
-        let text = try await CalendarExport.calendar(events, name: "Convene events", store: services.store, base: base)
+        let text = try await CalendarExport.calendar(events, name: "Convene events", store: services.store, base: CalendarExport.base(services: services, request: request))
         return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
     APIController(services: services).register(on: router)

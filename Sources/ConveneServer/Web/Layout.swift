@@ -8,7 +8,8 @@ enum Layout {
     static func page(_ title: String, user: User?, csrf: String?, current: String = "", status: HTTPResponse.Status = .ok, _ body: HTML) -> Response {
         var nav: [HTML] = []
         if let user {
-            var links: [(String, String)] = [("/stakeholders", "Stakeholders"), ("/groups", "Groups"), ("/duplicates", "Duplicates"), ("/account/tokens", "API tokens")]
+            var links: [(String, String)] = [("/", "Dashboard"), ("/stakeholders", "Stakeholders"), ("/groups", "Groups"), ("/events", "Events"),
+                                               ("/follow-ups", "Follow-ups"), ("/coverage", "Coverage"), ("/duplicates", "Duplicates"), ("/account/tokens", "API tokens")]
             if user.role == .admin { links += [("/admin/users", "Users"), ("/audit", "Audit log")] }
             nav = links.map { href, label in
                 href == current ? "<li><a href=\"\(href)\" aria-current=\"page\">\(label)</a></li>" : "<li><a href=\"\(href)\">\(label)</a></li>"
@@ -25,7 +26,7 @@ enum Layout {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title) · Convene</title>
-            <style>\(HTML(raw: style))</style>
+            <style>\(HTML(raw: style + engagementStyle))</style>
             </head>
             <body>
             <a class="skip" href="#main">Skip to content</a>

@@ -8,9 +8,6 @@ extension WebController {
     var signInRoutes: [WebRoute] {
         let accounts = services.accounts, secure = services.configuration.secureCookies
         return [
-            WebRoute(method: .get, path: "/", role: nil) { _, context in
-                WebSession.redirect(to: context.identity == nil ? "/login" : "/stakeholders")
-            },
             WebRoute(method: .get, path: "/login", role: nil) { request, context in
                 let token = request.cookies[WebSession.preSessionCookie]?.value ?? Secret.make(bytes: 18)
                 var response = WebPages.signIn(next: request.uri.queryParameters.get("next"), csrf: token, email: nil, error: nil)

@@ -12,7 +12,8 @@ extension WebController {
     var stakeholderPageRoutes: [WebRoute] {
         [
             WebRoute(method: .get, path: "/stakeholders/:id", role: .viewer) { request, context in
-                var view = try await detailView(id: request.pathID(context), context: context)
+                let offset = try Cursor.decode(request.uri.queryParameters.get("timeline"))
+                var view = try await detailView(id: request.pathID(context), context: context, timelineOffset: offset)
                 view.notice = request.uri.queryParameters.get("notice")
                 return view.render()
             },
@@ -20,7 +21,7 @@ extension WebController {
     }
 
     /// Everything the stakeholder page shows, read from the store.
-    func detailView(id: String, context: ConveneContext) async throws -> StakeholderDetailView {
+    func detailView(id: String, context: ConveneContext, timelineOffset: Int = 0) async throws -> StakeholderDetailView {
         let user = try context.requireUser()
         let registry = services.registry, store = services.store
         let s = try await registry.stakeholder(id: id)
@@ -37,8 +38,9 @@ extension WebController {
             addable = try await store.groups().filter { $0.kind == .static && !member.contains($0.id) }
         }
         let history = try await store.auditEntries(AuditQuery(entityType: "stakeholder", entityId: s.id, limit: 50))
+        let engagement = try await stakeholderEngagement(s, user: user, offset: timelineOffset)
         return StakeholderDetailView(stakeholder: s, affiliation: s.affiliationId.flatMap { byId[$0] }, owner: owner,
                                      relationships: relationships, others: byId, groups: groups, addableGroups: addable,
-                                     history: history, user: user, csrf: context.csrf)
+                                     history: history, user: user, csrf: context.csrf, engagement: engagement)
     }
 }

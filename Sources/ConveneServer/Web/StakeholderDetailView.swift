@@ -22,12 +22,16 @@ struct StakeholderDetailView {
     var notice: String?
     var relationshipForm = RelationshipFormState()
     var eraseError: String?
+    /// Health, timeline, follow-ups, events and the log form (F2).
+    var engagement: StakeholderEngagement?
     var status: HTTPResponse.Status = .ok
 
     static let notices = [
         "created": "Stakeholder created.", "saved": "Changes saved.", "archived": "Archived. It no longer shows in lists, and nothing was deleted.",
         "restored": "Restored from the archive.", "related": "Relationship added.", "unrelated": "Relationship removed.",
         "grouped": "Added to the group.", "merged": "Merged. The other record's details, relationships and groups are now on this one.",
+        "logged": "Interaction logged.", "logged-follow-up": "Interaction logged, with its follow-up.", "done": "Follow-up marked done.",
+        "reopened": "Follow-up reopened.", "interaction-deleted": "Interaction deleted.",
     ]
 
     var isStaff: Bool { user.role >= .staff }
@@ -39,6 +43,11 @@ struct StakeholderDetailView {
             \(Layout.notice(notice, Self.notices))
             <p class="muted">\(summaryLine)</p>
             \(isStaff ? actions : .empty)
+            \(healthSection)
+            \(followUpSection)
+            \(eventSection)
+            \(logSection)
+            \(timelineSection)
             <h2>Details</h2>
             <dl class="details">\(detailRows)</dl>
             <h2>Contact</h2>
@@ -46,6 +55,7 @@ struct StakeholderDetailView {
             <h2>Consent and engagement</h2>
             <dl class="details">\(consentRows)</dl>
             \(relationshipSection)
+            \(networkChart)
             \(groupSection)
             \(historySection)
             \(user.role == .admin ? eraseSection : .empty)
@@ -64,7 +74,7 @@ struct StakeholderDetailView {
         let archive: HTML = s.isArchived
             ? "<form method=\"post\" action=\"/stakeholders/\(s.id)/restore\" class=\"inline\">\(Layout.csrfField(csrf))<button type=\"submit\" class=\"secondary\">Restore from archive</button></form>"
             : "<form method=\"post\" action=\"/stakeholders/\(s.id)/archive\" class=\"inline\">\(Layout.csrfField(csrf))<button type=\"submit\" class=\"secondary\">Archive</button></form>"
-        return "<div><a class=\"button\" href=\"/stakeholders/\(s.id)/edit\">Edit</a> \(archive)</div>"
+        return "<div><a class=\"button\" href=\"/stakeholders/\(s.id)/edit\">Edit</a> <a class=\"button\" href=\"#log\">Log an interaction</a> \(archive)</div>"
     }
 
     static func row(_ term: String, _ value: HTML?) -> HTML {

@@ -21,6 +21,7 @@ public struct WebController: Sendable {
 
     public var routes: [WebRoute] {
         signInRoutes + stakeholderRoutes + stakeholderDetailRoutes + groupRoutes + duplicateRoutes + adminRoutes
+            + dashboardRoutes + interactionRoutes + followUpRoutes + eventRoutes + coverageRoutes + insightRoutes
     }
 
     func register(on router: Router<ConveneContext>) {

@@ -26,7 +26,7 @@ enum WebSession {
 
     /// Only same-site paths may be a `next` target, so sign-in cannot redirect elsewhere.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), next.count < 2000 else { return "/stakeholders" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), next.count < 2000 else { return "/" }
         return next
     }
 

@@ -1,0 +1,116 @@
+import ConveneAnalysis
+import ConveneCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+extension WebController {
+    /// The home page: what needs doing, what is coming, and whose voice is missing.
+    var dashboardRoutes: [WebRoute] {
+        let engagement = services.engagement, store = services.store
+        return [
+            WebRoute(method: .get, path: "/", role: .viewer) { request, context in
+                let user = try context.requireUser()
+                let d = try await engagement.dashboard(userId: user.id)
+                let ids = (d.overdue + d.dueSoon).flatMap(\.stakeholderIds) + d.recent.flatMap(\.stakeholderIds)
+                return DashboardView(dashboard: d, names: try await stakeholderNames(ids), users: try await store.users(), user: user,
+                                     csrf: context.csrf, notice: request.uri.queryParameters.get("notice")).render()
+            },
+        ]
+    }
+}
+
+/// The dashboard's sections, each a card that links to its full page.
+struct DashboardView {
+    var dashboard: Dashboard
+    var names: [String: String]
+    var users: [User]
+    var user: User
+    var csrf: String?
+    var notice: String?
+
+    static let notices = ["done": "Follow-up marked done.", "reopened": "Follow-up reopened."]
+
+    var rows: FollowUpRows {
+        FollowUpRows(userNames: Dictionary(users.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a }), names: names, csrf: csrf,
+                     canChange: user.role >= .staff, back: "/", today: dashboard.today)
+    }
+
+    func render() -> Response {
+        let d = dashboard
+        let body: HTML = """
+            <h1>Dashboard</h1>
+            \(Layout.notice(notice, Self.notices))
+            <div class="cards">
+            <section aria-labelledby="overdue"><h2 id="overdue">My overdue follow-ups</h2>
+            <p class="big\(d.overdueTotal > 0 ? " overdue" : "")">\(d.overdueTotal)</p>
+            \(d.overdue.isEmpty ? "<p>Nothing overdue.</p>" as HTML : rows.list(d.overdue))
+            \(d.overdueTotal > d.overdue.count ? "<p><a href=\"/follow-ups?owner=me&amp;status=open&amp;overdue=1\">All \(d.overdueTotal) overdue</a></p>" as HTML : .empty)
+            </section>
+            <section aria-labelledby="due-soon"><h2 id="due-soon">My follow-ups due this week</h2>
+            \(d.dueSoon.isEmpty ? "<p>Nothing due in the next seven days.</p>" as HTML : rows.list(d.dueSoon))
+            <p><a href="/follow-ups">All my follow-ups</a></p>
+            </section>
+            <section aria-labelledby="upcoming"><h2 id="upcoming">Upcoming events</h2>
+            \(events)
+            <p><a href="/events">Calendar</a></p>
+            </section>
+            <section aria-labelledby="gaps"><h2 id="gaps">Coverage gaps, \(d.coverage.period.label.lowercased())</h2>
+            \(gaps)
+            <p><a href="/coverage">Coverage</a></p>
+            </section>
+            <section aria-labelledby="due-contact"><h2 id="due-contact">Due for contact</h2>
+            \(dueForContact)
+            <p><a href="/due-for-contact">Everyone due for contact</a> · <a href="/grid">Power/interest grid</a></p>
+            </section>
+            <section aria-labelledby="recent"><h2 id="recent">Recent activity</h2>
+            \(recent)
+            </section>
+            </div>
+            """
+        return Layout.page("Dashboard", user: user, csrf: csrf, current: "/", body)
+    }
+
+    var events: HTML {
+        let items: [HTML] = dashboard.upcomingEvents.map { e in
+            let zone = TimeZone(identifier: e.timeZone) ?? WebTime.defaultZone
+            return "<li\(e.isCancelled ? " class=\"cancelled\"" : "")><a href=\"/events/\(e.id)\">\(e.title)</a><br><span class=\"muted\">\(WebTime.span(e.startsAt, e.endsAt, zone))</span></li>"
+        }
+        return items.isEmpty ? "<p>None in the next 30 days.</p>" : "<ul class=\"plain\">\(items)</ul>"
+    }
+
+    /// "Parents · Lincoln Elementary · language es — 4% heard of target 25% (needs 12 more)".
+    var gaps: HTML {
+        let items: [HTML] = dashboard.coverage.gaps().map { g in
+            let line: String
+            if let target = g.targetPercent {
+                let more = WebNumber.shortfall(total: g.row.total, heard: g.row.heard, target: target)
+                line = "\(g.label) — \(WebNumber.percent(g.row.heardPercent)) heard of target \(target)% (needs \(more) more)"
+            } else {
+                line = "\(g.label) — \(WebNumber.percent(g.row.heardPercent)) heard (\(g.row.heard) of \(g.row.total))"
+            }
+            let anchor = g.targetPercent != nil ? "targets" : g.row.dimension == "type" ? "by-type" : "by-area"
+            return "<li><a href=\"/coverage#\(anchor)\">\(line)</a></li>"
+        }
+        return items.isEmpty ? "<p>No gaps: every target is met.</p>" : "<ul class=\"plain\">\(items)</ul>"
+    }
+
+    var dueForContact: HTML {
+        let items: [HTML] = dashboard.dueForContact.map { c in
+            "<li><a href=\"/stakeholders/\(c.stakeholderId)\">\(c.displayName)</a> — \(c.health.score) <span class=\"muted\">(\(c.health.band)): \(c.health.explanation)</span></li>"
+        }
+        return items.isEmpty ? "<p>No one is due for contact.</p>" : "<ul class=\"plain\">\(items)</ul>"
+    }
+
+    var recent: HTML {
+        let items: [HTML] = dashboard.recent.map { i in
+            let who: [HTML] = i.stakeholderIds.prefix(5).map { "<a href=\"/stakeholders/\($0)\">\(names[$0] ?? "Unknown stakeholder")</a>" }
+            let more = i.stakeholderIds.count > 5 ? " and \(i.stakeholderIds.count - 5) more" : ""
+            return """
+                <li>\(HTML(raw: who.map(\.text).joined(separator: ", ")))\(more) · <a href="/interactions/\(i.id)">\(i.subject.isEmpty ? i.kind.label : i.subject)</a>
+                <br><span class="muted">\(i.kind.label) · \(WebTime.show(i.occurredAt, WebTime.defaultZone))</span></li>
+                """
+        }
+        return items.isEmpty ? "<p>No interactions logged yet.</p>" : "<ul class=\"plain\">\(items)</ul>"
+    }
+}
