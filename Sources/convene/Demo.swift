@@ -18,6 +18,10 @@ struct Demo: AsyncParsableCommand {
         let store = try await DatabaseOptions(database: database).open()
         var config = try server.configuration()
         config.bcryptCost = min(config.bcryptCost, 10)
+        // Riverside is in California, unless the caller said otherwise.
+        if server.timeZone == nil, ProcessInfo.processInfo.environment["CONVENE_TIME_ZONE"] == nil, let pacific = TimeZone(identifier: "America/Los_Angeles") {
+            config.timeZone = pacific
+        }
         let services = Services(store: store, configuration: config)
         if try await store.countStakeholders() == 0 {
             say("Making the Riverside Unified demo district (\(stakeholders) stakeholders)...")

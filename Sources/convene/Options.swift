@@ -43,6 +43,7 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "bcrypt cost for new passwords, 4–31 (env CONVENE_BCRYPT_COST; default 12).") var bcryptCost: Int?
     @Flag(help: "Mark cookies Secure, for HTTPS (env CONVENE_SECURE_COOKIES=1).") var secureCookies = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error (env CONVENE_LOG_LEVEL; default info).") var logLevel: String?
+    @Option(help: "The district's time zone, an IANA name such as America/Chicago (env CONVENE_TIME_ZONE; default the system's).") var timeZone: String?
 
     func configuration(defaultPort: Int = 8080) throws -> ServerConfiguration {
         let env = ProcessInfo.processInfo.environment
@@ -63,6 +64,10 @@ struct ServerOptions: ParsableArguments {
             c.logLevel = l
         }
         c.publicURL = env["CONVENE_PUBLIC_URL"]
+        if let name = timeZone ?? env["CONVENE_TIME_ZONE"] {
+            guard let zone = TimeZone(identifier: name) else { throw CLIError("\"\(name)\" is not a time zone (use an IANA name such as America/Chicago)") }
+            c.timeZone = zone
+        }
         if let text = env["CONVENE_JOB_INTERVAL"] {
             guard let seconds = Double(text), seconds >= 0.05 else { throw CLIError("CONVENE_JOB_INTERVAL must be a number of seconds, at least 0.05") }
             c.jobIntervalSeconds = seconds

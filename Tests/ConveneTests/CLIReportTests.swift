@@ -35,4 +35,11 @@ extension CLITests {
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("period"), "\(bad.stderr)")
     }
+
+    @Test("an unknown district time zone is refused with one line naming it")
+    func badTimeZone() throws {
+        let bad = try Self.run(["serve", "--database", try Self.tempDB(), "--port", "0", "--time-zone", "Central Time"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("\"Central Time\" is not a time zone"), "\(bad.stderr)")
+    }
 }

@@ -97,7 +97,7 @@ struct CLITests {
         let out = Pipe()
         p.standardOutput = out
         if let log {
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             p.standardError = try FileHandle(forWritingTo: log)
         } else {
             // Never share the test runner's own output: a server left behind would hold it open.

@@ -100,8 +100,9 @@ extension Engagement {
 
     public func coverageTargets() async throws -> [CoverageTarget] { try await store.coverageTargets() }
 
-    public func dashboard(userId: String, now: Date = Date()) async throws -> Dashboard {
-        let today = CalendarDate(date: now)
+    /// `timeZone` decides what "today" is for overdue and coming follow-ups (UTC when nil).
+    public func dashboard(userId: String, now: Date = Date(), timeZone: TimeZone? = nil) async throws -> Dashboard {
+        let today = CalendarDate(date: now, timeZone: timeZone)
         async let overdue = store.followUps(FollowUpQuery(ownerId: userId, status: .open, dueBefore: today, limit: 10))
         async let overdueTotal = store.countFollowUps(FollowUpQuery(ownerId: userId, status: .open, dueBefore: today, limit: 0))
         async let soon = store.followUps(FollowUpQuery(ownerId: userId, status: .open, dueBefore: today.adding(days: 8), limit: 20))

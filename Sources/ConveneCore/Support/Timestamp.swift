@@ -28,9 +28,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         year = y; month = m; day = d
     }
 
-    public init(date: Date) {
+    public init(date: Date, timeZone: TimeZone? = nil) {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        calendar.timeZone = timeZone ?? TimeZone(identifier: "UTC") ?? .current
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         year = c.year ?? 1970; month = c.month ?? 1; day = c.day ?? 1
     }

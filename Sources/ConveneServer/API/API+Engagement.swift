@@ -263,7 +263,7 @@ extension APIController {
             Endpoint(method: .get, path: "/api/v1/dashboard", role: .viewer, operationId: "getDashboard",
                      summary: "The caller's home page: overdue and coming follow-ups, upcoming events, coverage gaps this term, who is due for contact, recent activity",
                      tag: "insight", responseSchema: "Dashboard") { _, context in
-                try Reply.json(DashboardBody(try await engagement.dashboard(userId: try context.requireUser().id)))
+                try Reply.json(DashboardBody(try await engagement.dashboard(userId: try context.requireUser().id, timeZone: services.configuration.timeZone)))
             },
             Endpoint(method: .get, path: "/api/v1/coverage", role: .viewer, operationId: "getCoverage",
                      summary: "Who has been engaged and heard from, by type and by school or area, against the targets", tag: "insight",

@@ -23,6 +23,7 @@ public func buildApplication(services: Services, onRunning: @escaping @Sendable 
 /// The router with every route: system, JSON API, web interface.
 public func buildRouter(services: Services) -> Router<ConveneContext> {
     let router = Router(context: ConveneContext.self)
+    WebTime.district.zone = services.configuration.timeZone
     router.add(middleware: ConveneMiddleware(services: services))
     router.get("/healthz") { _, _ -> Response in
         do {

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 
 /// How a Convene server runs. Every value can come from the command line or `CONVENE_*`
@@ -16,6 +17,9 @@ public struct ServerConfiguration: Sendable {
     public var logLevel: Logger.Level = .info
     /// Seconds between rounds of the background job runner (`CONVENE_JOB_INTERVAL`).
     public var jobIntervalSeconds: Double = 30
+    /// The district's time zone (`CONVENE_TIME_ZONE`): how the web pages show and read times
+    /// that carry no zone of their own, such as when a contact happened. Events keep their own.
+    public var timeZone: TimeZone = .current
 
     /// Largest request body accepted (1 MiB): far above any form or JSON record.
     public static let maxBodyBytes = 1 << 20

@@ -11,7 +11,7 @@ extension WebController {
         return [
             WebRoute(method: .get, path: "/", role: .viewer) { request, context in
                 let user = try context.requireUser()
-                let d = try await engagement.dashboard(userId: user.id)
+                let d = try await engagement.dashboard(userId: user.id, timeZone: WebTime.defaultZone)
                 let ids = (d.overdue + d.dueSoon).flatMap(\.stakeholderIds) + d.recent.flatMap(\.stakeholderIds)
                 return DashboardView(dashboard: d, names: try await stakeholderNames(ids), users: try await store.users(), user: user,
                                      csrf: context.csrf, notice: request.uri.queryParameters.get("notice")).render()

@@ -5,8 +5,22 @@ import Foundation
 /// zone, and shown in a zone with the zone's abbreviation, so a forum at 18:00 in Chicago
 /// reads 18:00 wherever the reader is.
 enum WebTime {
-    /// The zone for times that carry none of their own (interactions): the server's.
-    static var defaultZone: TimeZone { TimeZone.current }
+    /// The zone for times that carry none of their own (interactions): the district's, from
+    /// the server's configuration.
+    static var defaultZone: TimeZone { district.zone }
+
+    /// Set once when the router is built; read by every page.
+    static let district = ZoneSetting()
+
+    final class ZoneSetting: @unchecked Sendable {
+        // @unchecked: `value` is read and written only while holding `lock`.
+        private let lock = NSLock()
+        private var value = TimeZone.current
+        var zone: TimeZone {
+            get { lock.withLock { value } }
+            set { lock.withLock { value = newValue } }
+        }
+    }
 
     /// The zones most districts using Convene are in; any other IANA zone can be typed.
     static let commonZones: [(value: String, label: String)] = [
