@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "ConveneAnalysis", swiftSettings: strict),
         .target(
             name: "ConveneCore",
-            dependencies: ["ConveneAnalysis", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ConveneAnalysis", "ConveneFormats", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .target(
@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "convene",
             dependencies: [
-                "ConveneCore", "ConveneAnalysis", "ConveneSQLite", "ConvenePostgres", "ConveneServer",
+                "ConveneCore", "ConveneAnalysis", "ConveneFormats", "ConveneSQLite", "ConvenePostgres", "ConveneServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

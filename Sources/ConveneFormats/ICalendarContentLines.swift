@@ -22,24 +22,7 @@ struct ICalendarContentLines {
         appendFolded(line)
     }
 
-    /// Continuation lines start with one space, which counts toward their 75 octets. A fold
-    /// goes only before the first byte of a UTF-8 sequence, never inside one.
-    private mutating func appendFolded(_ line: String) {
-        let limit = 75
-        var used = 0
-        for byte in line.utf8 {
-            if byte & 0xC0 != 0x80 {
-                let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                if used + width > limit {
-                    bytes.append(contentsOf: [0x0D, 0x0A, 0x20])
-                    used = 1
-                }
-                used += width
-            }
-            bytes.append(byte)
-        }
-        bytes.append(contentsOf: [0x0D, 0x0A])
-    }
+    private mutating func appendFolded(_ line: String) { ContentLineFolding.append(line, to: &bytes) }
 }
 
 /// Escaping and sanitizing of property and parameter values.

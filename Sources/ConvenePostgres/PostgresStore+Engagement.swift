@@ -427,3 +427,40 @@ extension PostgresStore {
         try await conn.query("UPDATE events SET organizer_id = \(keptId) WHERE organizer_id = \(removedId)", logger: logger)
     }
 }
+
+extension PostgresStore {
+    public func coverageCounts(from: Date, to: Date, targets: [CoverageCriteria]) async throws -> CoverageCounts {
+        let (sql, extra) = CoverageSQL.query(targets: targets, heardSum: "max(heard::int)", engagedValue: "(e.id IS NOT NULL)::int", archivedFalse: "false",
+                                             lowerLike: "lower(t.value) LIKE ?$K || '-%'")
+        // PostgreSQL numbers its placeholders $1…, SQLite ?1…: the same text with the other sign.
+        let text = sql.replacingOccurrences(of: "?", with: "$")
+        var binds = PostgresBindings()
+        binds.append(from.millisecondsSince1970)
+        binds.append(to.millisecondsSince1970)
+        for a in extra { binds.append(a) }
+        var rows: [(field: String, value: String, total: Int, engaged: Int, heard: Int)] = []
+        for try await (f, v, t, e, h) in try await run(PostgresQuery(unsafeSQL: text, binds: binds)).decode((String, String, Int64, Int64, Int64).self) {
+            rows.append((f, v, Int(t), Int(e), Int(h)))
+        }
+        return CoverageSQL.counts(rows, targets: targets.count)
+    }
+
+    public func healthInputs(since: Date) async throws -> [HealthInput] {
+        var out: [HealthInput] = []
+        let rows = try await run("""
+            WITH c AS MATERIALIZED (SELECT stakeholder_id AS id, max(occurred_at) AS last, count(*) FILTER (WHERE occurred_at >= \(since.millisecondsSince1970)) AS n,
+                                           count(*) FILTER (WHERE occurred_at >= \(since.millisecondsSince1970) AND inbound) AS inb
+                                    FROM interaction_participants GROUP BY stakeholder_id)
+            SELECT s.id, s.display_name,
+                (SELECT value FROM stakeholder_terms t WHERE t.sid = s.sid AND t.field = 'influence' LIMIT 1),
+                (SELECT value FROM stakeholder_terms t WHERE t.sid = s.sid AND t.field = 'interest' LIMIT 1),
+                c.last, COALESCE(c.n, 0), COALESCE(c.inb, 0)
+            FROM stakeholders s LEFT JOIN c ON c.id = s.id WHERE NOT s.is_archived
+            """)
+        for try await (id, name, influence, interest, last, n, inb) in rows.decode((String, String, String?, String?, Int64?, Int64, Int64).self) {
+            out.append(HealthInput(id: id, displayName: name, influence: influence.flatMap { Int($0) }, interest: interest.flatMap { Int($0) },
+                                   lastContactAt: last.map(Date.init(millisecondsSince1970:)), contacts: Int(n), inbound: Int(inb)))
+        }
+        return out
+    }
+}

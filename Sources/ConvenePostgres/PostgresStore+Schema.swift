@@ -219,6 +219,16 @@ extension PostgresStore {
                 UNION ALL SELECT sid, 'target', data::jsonb->>'engagementTarget' FROM stakeholders) AS t
             WHERE v IS NOT NULL;
         """),
+        ("0004-uploads", """
+        CREATE TABLE uploads (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            filename TEXT NOT NULL,
+            content BYTEA NOT NULL,
+            created_at BIGINT NOT NULL
+        );
+        CREATE INDEX uploads_created ON uploads (created_at);
+        """),
     ]
 
     /// Any number to name Convene's migration lock; every server uses the same one.

@@ -395,3 +395,39 @@ extension SQLiteStore {
         try db.execute(sql: "UPDATE events SET organizer_id = ? WHERE organizer_id = ?", arguments: [keptId, removedId])
     }
 }
+
+extension SQLiteStore {
+    public func coverageCounts(from: Date, to: Date, targets: [CoverageCriteria]) async throws -> CoverageCounts {
+        let (sql, extra) = CoverageSQL.query(targets: targets, heardSum: "max(heard)", engagedValue: "(e.id IS NOT NULL)", archivedFalse: "0",
+                                             lowerLike: "lower(t.value) LIKE ?$K || '-%'")
+        return try await pool.read { db in
+            let args = StatementArguments([from.millisecondsSince1970, to.millisecondsSince1970]) + StatementArguments(extra)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: args).map { row in
+                (field: row[0] as String, value: row[1] as String, total: row[2] as Int, engaged: row[3] as Int, heard: row[4] as Int)
+            }
+            return CoverageSQL.counts(rows, targets: targets.count)
+        }
+    }
+
+    public func healthInputs(since: Date) async throws -> [HealthInput] {
+        try await pool.read { db in
+            var out: [HealthInput] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                WITH c AS MATERIALIZED (SELECT stakeholder_id AS id, max(occurred_at) AS last, sum(occurred_at >= ?1) AS n,
+                                               sum(occurred_at >= ?1 AND inbound) AS inb
+                                        FROM interaction_participants GROUP BY stakeholder_id)
+                SELECT s.id, s.display_name,
+                    (SELECT value FROM stakeholder_terms t WHERE t.sid = s.sid AND t.field = 'influence'),
+                    (SELECT value FROM stakeholder_terms t WHERE t.sid = s.sid AND t.field = 'interest'),
+                    c.last, COALESCE(c.n, 0), COALESCE(c.inb, 0)
+                FROM stakeholders s LEFT JOIN c ON c.id = s.id WHERE s.is_archived = 0
+                """, arguments: [since.millisecondsSince1970])
+            while let row = try rows.next() {
+                out.append(HealthInput(id: row[0], displayName: row[1], influence: (row[2] as String?).flatMap { Int($0) },
+                                       interest: (row[3] as String?).flatMap { Int($0) }, lastContactAt: (row[4] as Int64?).map(Date.init(millisecondsSince1970:)),
+                                       contacts: row[5], inbound: row[6]))
+            }
+            return out
+        }
+    }
+}

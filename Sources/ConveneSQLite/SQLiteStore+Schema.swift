@@ -219,6 +219,16 @@ extension SQLiteStore {
         INSERT INTO stakeholder_terms (sid, field, value)
             SELECT sid, 'target', json_extract(data, '$.engagementTarget') FROM stakeholders WHERE json_extract(data, '$.engagementTarget') IS NOT NULL;
         """),
+        ("0004-uploads", """
+        CREATE TABLE uploads (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            filename TEXT NOT NULL,
+            content BLOB NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX uploads_created ON uploads (created_at);
+        """),
     ]
 
     static func migrate(_ pool: DatabasePool) throws {

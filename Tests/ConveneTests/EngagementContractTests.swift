@@ -269,3 +269,46 @@ struct EngagementContractTests {
         #expect(try await f.engagement.interactions(InteractionQuery(stakeholderId: ana.id)).count == 2)
     }
 }
+
+extension EngagementContractTests {
+    @Test("the database's coverage and health inputs agree with the pure definitions on a demo district", arguments: Engine.available)
+    func sqlMatchesDefinition(engine: Engine) async throws {
+        let f = try await Self.fixture(engine)
+        let district = DemoDistrict.generate(seed: 3, count: 600)
+        try await f.store.insertStakeholders(district.stakeholders, relationships: [], actor: .system)
+        let now = DemoDistrict.referenceNow
+        let demo = DemoEngagement.generate(district: district, userIds: [f.owner.id], seed: 3, now: now)
+        try await demo.store(into: f.store)
+        var criteria = demo.targets.map { CoverageCriteria(type: $0.stakeholderType, area: $0.area, language: $0.language) }
+        criteria.append(CoverageCriteria(type: nil, area: nil, language: "ES"))
+        criteria.append(CoverageCriteria(type: nil, area: nil, language: nil))
+        let period = Period.schoolYear(containing: CalendarDate(date: now))
+        let counts = try await f.store.coverageCounts(from: period.startInstant, to: period.endInstant, targets: criteria)
+
+        let engaged = try await f.store.engagedStakeholders(from: period.startInstant, to: period.endInstant)
+        let subjects = try await f.store.stakeholderProfiles().map { p in
+            Coverage.Subject(types: p.types, areas: p.areas, language: p.language, engaged: engaged[p.id] != nil, heard: engaged[p.id] == true)
+        }
+        let expected = Coverage.compute(subjects, targets: criteria.map { Coverage.Criteria(type: $0.type, area: $0.area, language: $0.language) })
+        func same(_ a: CoverageCount, _ b: Coverage.Row) -> Bool { a.total == b.total && a.engaged == b.engaged && a.heard == b.heard }
+        #expect(same(counts.overall, expected.overall))
+        #expect(counts.byType.map(\.value) == expected.byType.map(\.value))
+        #expect(zip(counts.byType, expected.byType).allSatisfy { same($0, $1) })
+        #expect(counts.byArea.map(\.value) == expected.byArea.map(\.value))
+        #expect(zip(counts.byArea, expected.byArea).allSatisfy { same($0, $1) })
+        #expect(counts.targets.count == criteria.count)
+        #expect(zip(counts.targets, expected.targets).allSatisfy { same($0, $1) }, "\(counts.targets) vs \(expected.targets)")
+        #expect(expected.overall.heard > 0 && expected.targets.contains { $0.total > 0 && $0.heard < $0.total })
+
+        let since = now.addingTimeInterval(-365 * Self.day)
+        let inputs = try await f.store.healthInputs(since: since)
+        let summaries = Dictionary(uniqueKeysWithValues: try await f.store.contactSummaries(stakeholderIds: nil, since: since).map { ($0.stakeholderId, $0) })
+        let profiles = Dictionary(uniqueKeysWithValues: try await f.store.stakeholderProfiles().map { ($0.id, $0) })
+        #expect(inputs.count == profiles.count)
+        for i in inputs {
+            let s = summaries[i.id]
+            #expect(i.lastContactAt == s?.lastContactAt && i.contacts == (s?.contacts ?? 0) && i.inbound == (s?.inbound ?? 0))
+            #expect(i.influence == profiles[i.id]?.influence && i.interest == profiles[i.id]?.interest)
+        }
+    }
+}

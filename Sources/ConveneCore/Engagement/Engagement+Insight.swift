@@ -68,7 +68,7 @@ extension Engagement {
 
     /// Stakeholders due for contact: those whose health is below 50, most urgent first.
     public func dueForContact(now: Date = Date(), limit: Int = 50, offset: Int = 0) async throws -> (items: [DueContact], total: Int) {
-        let due = try await district(now: now, fresh: false).ranked.filter { $0.health.score < 50 }
+        let due = try await district(now: now, fresh: false).due
         let start = min(max(offset, 0), due.count)
         return (Array(due[start..<min(start + max(limit, 0), due.count)]), due.count)
     }
@@ -78,18 +78,16 @@ extension Engagement {
         let version = try await store.changeVersion()
         if !fresh, let hit: CoverageReport = cache.get(key, version: version, now: Date()) { return hit }
         let started = Date()
-        async let engagedTask = store.engagedStakeholders(from: period.startInstant, to: period.endInstant)
-        async let profilesTask = store.stakeholderProfiles()
-        async let targetsTask = store.coverageTargets()
-        let (engaged, profiles, targets) = try await (engagedTask, profilesTask, targetsTask)
-        let subjects = profiles.map { p in
-            let heard = engaged[p.id]
-            return Coverage.Subject(types: p.types, areas: p.areas, language: p.language, engaged: heard != nil, heard: heard == true)
+        let targets = try await store.coverageTargets()
+        let counts = try await store.coverageCounts(from: period.startInstant, to: period.endInstant,
+                                                    targets: targets.map { CoverageCriteria(type: $0.stakeholderType, area: $0.area, language: $0.language) })
+        func row(_ dimension: String, _ c: CoverageCount) -> Coverage.Row {
+            Coverage.Row(dimension: dimension, value: c.value, total: c.total, engaged: c.engaged, heard: c.heard)
         }
-        let result = Coverage.compute(subjects, targets: targets.map { Coverage.Criteria(type: $0.stakeholderType, area: $0.area, language: $0.language) })
+        let result = (overall: row("all", counts.overall), byType: counts.byType.map { row("type", $0) }, byArea: counts.byArea.map { row("area", $0) })
         var targetResults: [CoverageReport.TargetResult] = []
-        for (t, row) in zip(targets, result.targets) {
-            var r = row
+        for (t, c) in zip(targets, counts.targets) {
+            var r = row("target", c)
             r.value = t.label
             targetResults.append(.init(target: t, row: r))
         }
@@ -122,22 +120,16 @@ extension Engagement {
         if !fresh, let hit: DistrictHealth = cache.get("district", version: version, now: Date()) { return hit }
         let started = Date()
         let since = now.addingTimeInterval(-Double(RelationshipHealth.windowDays) * 86_400)
-        async let summariesTask = store.contactSummaries(stakeholderIds: nil, since: since)
-        async let profilesTask = store.stakeholderProfiles()
-        let (summaryList, profiles) = try await (summariesTask, profilesTask)
-        var summaries: [String: ContactSummary] = [:]
-        summaries.reserveCapacity(summaryList.count)
-        for s in summaryList { summaries[s.stakeholderId] = s }
+        let inputs = try await store.healthInputs(since: since)
         var ranked: [DueContact] = []
-        ranked.reserveCapacity(profiles.count)
-        for p in profiles {
-            let s = summaries[p.id]
-            let h = RelationshipHealth(lastContactAt: s?.lastContactAt, contacts: s?.contacts ?? 0, inbound: s?.inbound ?? 0, now: now)
+        ranked.reserveCapacity(inputs.count)
+        for p in inputs {
+            let h = RelationshipHealth(lastContactAt: p.lastContactAt, contacts: p.contacts, inbound: p.inbound, now: now)
             ranked.append(DueContact(stakeholderId: p.id, displayName: p.displayName, health: h, influence: p.influence, interest: p.interest,
                                      priority: RelationshipHealth.contactPriority(score: h.score, influence: p.influence, interest: p.interest)))
         }
         ranked.sort { ($0.priority, $1.displayName, $1.stakeholderId) > ($1.priority, $0.displayName, $0.stakeholderId) }
-        let result = DistrictHealth(ranked: ranked)
+        let result = DistrictHealth(ranked: ranked, due: ranked.filter { $0.health.score < 50 })
         cache.put("district", version: version, started: started, result)
         return result
     }
@@ -145,6 +137,8 @@ extension Engagement {
 
 struct DistrictHealth: Sendable {
     var ranked: [DueContact]
+    /// Those below 50, in the same order: the due-for-contact list.
+    var due: [DueContact]
 }
 
 /// Keeps district-wide figures (coverage, everyone's health) between requests. A copy is
@@ -158,9 +152,11 @@ public final class EngagementCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (version: Int64, fresh: Date, expires: Date, value: any Sendable)] = [:]
 
-    func get<T: Sendable>(_ key: String, version: Int64, now: Date) -> T? {
+    /// `onlyExact`: use the copy only if nothing has changed since it was made.
+    func get<T: Sendable>(_ key: String, version: Int64, now: Date, onlyExact: Bool = false) -> T? {
         lock.lock(); defer { lock.unlock() }
         guard let e = entries[key], let value = e.value as? T else { return nil }
+        if onlyExact { return e.version == version && now < e.expires ? value : nil }
         return (e.version == version && now < e.expires) || now < e.fresh ? value : nil
     }
 

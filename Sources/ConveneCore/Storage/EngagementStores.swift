@@ -103,6 +103,54 @@ public protocol InteractionStore: Sendable {
     func interactionMonths(stakeholderId: String?, from: Date) async throws -> [MonthCount]
     /// Every stakeholder that is not archived, with the fields coverage reads.
     func stakeholderProfiles() async throws -> [StakeholderProfile]
+    /// Coverage counted in the database (what `Coverage.compute` defines, without moving every
+    /// profile out): everyone, by type, by area, and one row per criteria set, for contacts in
+    /// `[from, to)`. Rows are sorted by value.
+    func coverageCounts(from: Date, to: Date, targets: [CoverageCriteria]) async throws -> CoverageCounts
+    /// For every stakeholder that is not archived: name, influence, interest and contact
+    /// counts since `since` (last contact over all time) — what everyone's health needs.
+    func healthInputs(since: Date) async throws -> [HealthInput]
+}
+
+/// A coverage target's criteria, as the store filters on them.
+public struct CoverageCriteria: Sendable, Equatable {
+    public var type: String?
+    public var area: String?
+    public var language: String?
+    public init(type: String?, area: String?, language: String?) { self.type = type; self.area = area; self.language = language }
+}
+
+/// Counts of stakeholders, those engaged and those heard, per part of the community.
+public struct CoverageCount: Sendable, Equatable {
+    public var value: String
+    public var total: Int
+    public var engaged: Int
+    public var heard: Int
+    public init(value: String, total: Int, engaged: Int, heard: Int) { self.value = value; self.total = total; self.engaged = engaged; self.heard = heard }
+}
+
+public struct CoverageCounts: Sendable, Equatable {
+    public var overall: CoverageCount
+    public var byType: [CoverageCount]
+    public var byArea: [CoverageCount]
+    public var targets: [CoverageCount]
+    public init(overall: CoverageCount, byType: [CoverageCount], byArea: [CoverageCount], targets: [CoverageCount]) {
+        self.overall = overall; self.byType = byType; self.byArea = byArea; self.targets = targets
+    }
+}
+
+public struct HealthInput: Sendable, Equatable {
+    public var id: String
+    public var displayName: String
+    public var influence: Int?
+    public var interest: Int?
+    public var lastContactAt: Date?
+    public var contacts: Int
+    public var inbound: Int
+    public init(id: String, displayName: String, influence: Int?, interest: Int?, lastContactAt: Date?, contacts: Int, inbound: Int) {
+        self.id = id; self.displayName = displayName; self.influence = influence; self.interest = interest
+        self.lastContactAt = lastContactAt; self.contacts = contacts; self.inbound = inbound
+    }
 }
 
 public protocol FollowUpStore: Sendable {
@@ -148,4 +196,58 @@ public enum EngagementCoding {
 
     public static func encode(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
     public static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try decoder.decode(type, from: Data(text.utf8)) }
+}
+
+/// The one SQL text both engines use for coverage: the contacts of the period reduced to one
+/// row per stakeholder, joined to everyone not archived, then counted overall, by type and
+/// area, and per target. `?` placeholders; `bools` is how the engine writes true/false sums.
+public enum CoverageSQL {
+    public static func query(targets: [CoverageCriteria], heardSum: String, engagedValue: String, archivedFalse: String,
+                             lowerLike: String) -> (sql: String, arguments: [String]) {
+        var sql = """
+            WITH e AS MATERIALIZED (SELECT stakeholder_id AS id, \(heardSum) AS h FROM interaction_participants
+                                    WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY stakeholder_id),
+                 p AS MATERIALIZED (SELECT s.sid, \(engagedValue) AS engaged, COALESCE(e.h, 0) AS heard
+                                    FROM stakeholders s LEFT JOIN e ON e.id = s.id WHERE s.is_archived = \(archivedFalse))
+            SELECT 'all' AS field, '' AS value, count(*) AS total, COALESCE(sum(engaged), 0), COALESCE(sum(heard), 0) FROM p
+            UNION ALL
+            SELECT t.field, t.value, count(*), COALESCE(sum(p.engaged), 0), COALESCE(sum(p.heard), 0)
+            FROM p JOIN stakeholder_terms t ON t.sid = p.sid AND t.field IN ('type', 'area') GROUP BY t.field, t.value
+            """
+        var arguments: [String] = []
+        for (n, c) in targets.enumerated() {
+            var clauses: [String] = []
+            func exists(_ field: String, _ condition: String) -> String {
+                "EXISTS (SELECT 1 FROM stakeholder_terms t WHERE t.sid = p.sid AND t.field = '\(field)' AND \(condition))"
+            }
+            if let type = c.type { arguments.append(type); clauses.append(exists("type", "t.value = ?\(arguments.count + 2)")) }
+            if let area = c.area { arguments.append(area); clauses.append(exists("area", "t.value = ?\(arguments.count + 2)")) }
+            if let language = c.language {
+                arguments.append(language.lowercased())
+                let k = arguments.count + 2
+                clauses.append(exists("language", "(lower(t.value) = ?\(k) OR \(lowerLike.replacingOccurrences(of: "$K", with: String(k))))"))
+            }
+            sql += "\nUNION ALL\nSELECT 'target', '\(n)', count(*), COALESCE(sum(engaged), 0), COALESCE(sum(heard), 0) FROM p"
+            if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+        }
+        return (sql, arguments)
+    }
+
+    /// Sorts the rows the query returned into overall, by type, by area and per target.
+    public static func counts(_ rows: [(field: String, value: String, total: Int, engaged: Int, heard: Int)], targets: Int) -> CoverageCounts {
+        var overall = CoverageCount(value: "Everyone", total: 0, engaged: 0, heard: 0)
+        var types: [CoverageCount] = [], areas: [CoverageCount] = []
+        var targetRows = Array(repeating: CoverageCount(value: "", total: 0, engaged: 0, heard: 0), count: targets)
+        for r in rows {
+            let c = CoverageCount(value: r.value, total: r.total, engaged: r.engaged, heard: r.heard)
+            switch r.field {
+            case "all": overall = CoverageCount(value: "Everyone", total: r.total, engaged: r.engaged, heard: r.heard)
+            case "type": types.append(c)
+            case "area": areas.append(c)
+            case "target": if let n = Int(r.value), n < targets { targetRows[n] = c }
+            default: break
+            }
+        }
+        return CoverageCounts(overall: overall, byType: types.sorted { $0.value < $1.value }, byArea: areas.sorted { $0.value < $1.value }, targets: targetRows)
+    }
 }

@@ -122,9 +122,29 @@ public protocol AuditStore: Sendable {
 
 /// Everything Convene stores, on one engine.
 public protocol ConveneStore: StakeholderStore, RelationshipStore, GroupStore, UserStore, SessionStore, TokenStore,
-    RateLimitStore, AuditStore, JobStore, BackupStore, InteractionStore, FollowUpStore, EventStore, CoverageTargetStore {
+    RateLimitStore, AuditStore, JobStore, BackupStore, InteractionStore, FollowUpStore, EventStore, CoverageTargetStore, ImportStore, UploadStore {
     /// A cheap round trip, for `/healthz`.
     func ping() async throws
     /// The engine's name, for logs and `/healthz`.
     var engineName: String { get }
+}
+
+/// Bulk import of stakeholders: what matching needs, and one transaction for everything.
+public protocol ImportStore: Sendable {
+    /// Contacts, organizations and affiliated people of the registry as it is now.
+    func importIndex() async throws -> ImportIndex
+    /// Pulls batches from `next` until it returns nil and writes them all in one transaction:
+    /// creates as new records, updates merged into the named record (`StakeholderImport.merge`),
+    /// each with its audit entry. If `next` or a write throws, nothing is written.
+    func importStakeholders(actor: Actor, now: Date, _ next: @escaping @Sendable () throws -> ImportBatch?) async throws
+}
+
+/// Files uploaded for a preview-then-confirm step (imports), kept in the database so that
+/// the confirming request may reach any server. Removed when used, or after a day.
+public protocol UploadStore: Sendable {
+    func putUpload(id: String, userId: String, filename: String, content: [UInt8], at: Date) async throws
+    /// The upload, if it exists and belongs to `userId`.
+    func upload(id: String, userId: String) async throws -> (filename: String, content: [UInt8])?
+    func deleteUpload(id: String) async throws
+    func deleteUploads(before: Date) async throws
 }

@@ -29,6 +29,8 @@ public struct Endpoint: Sendable {
     public var status: Int = 200
     /// The media type of a success body that is not JSON (`text/calendar`).
     public var contentType: String? = nil
+    /// The media type of a request body that is not JSON (an uploaded file).
+    public var bodyContentType: String? = nil
     public var handler: @Sendable (Request, ConveneContext) async throws -> Response
 
     /// The path with Hummingbird's `:name` parameters.

@@ -32,6 +32,8 @@ enum OpenAPIDocument {
         if !parameters.isEmpty { op["parameters"] = .array(parameters) }
         if let request = e.requestSchema {
             op["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(request)]]]
+        } else if e.bodyContentType != nil {
+            op["requestBody"] = ["required": true, "content": ["text/csv": ["schema": ["type": "string"]], "text/vcard": ["schema": ["type": "string"]]]]
         }
         var responses: [String: JSONValue] = [:]
         let description: JSONValue = e.status == 201 ? "Created" : e.status == 204 ? "No content" : "OK"

@@ -53,6 +53,7 @@ public struct JobRunner: Service {
         switch job.kind {
         case "session-cleanup":
             try await services.store.deleteExpiredSessions(before: Date())
+            try await services.store.deleteUploads(before: Date().addingTimeInterval(-86_400))
         default:
             throw UnknownJob()
         }

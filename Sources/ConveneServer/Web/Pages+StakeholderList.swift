@@ -97,6 +97,7 @@ struct StakeholderListPage {
             <button type="submit">Search</button>
             \(user.role >= .staff ? " <a class=\"button secondary\" href=\"/stakeholders/new\">New stakeholder</a>" as HTML : .empty)
             </form>
+            \(user.role >= .staff ? "<p><a href=\"/stakeholders/import\">Import from CSV or vCard</a> · Export this list: <a href=\"/stakeholders/export?format=csv&amp;q=\(Layout.queryValue(q))\">CSV</a> · <a href=\"/stakeholders/export?format=vcard&amp;q=\(Layout.queryValue(q))\">vCard</a></p>" as HTML : .empty)
             <div class="layout">
             <aside class="facets" aria-label="Filters">
             <h2>Filters</h2>

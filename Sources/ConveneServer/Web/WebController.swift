@@ -21,7 +21,7 @@ public struct WebController: Sendable {
 
     public var routes: [WebRoute] {
         signInRoutes + stakeholderRoutes + stakeholderDetailRoutes + groupRoutes + duplicateRoutes + adminRoutes
-            + dashboardRoutes + interactionRoutes + followUpRoutes + eventRoutes + coverageRoutes + insightRoutes
+            + dashboardRoutes + interactionRoutes + followUpRoutes + eventRoutes + coverageRoutes + insightRoutes + importRoutes
     }
 
     func register(on router: Router<ConveneContext>) {

@@ -25,6 +25,18 @@ struct TestApp {
         return TestApp(services: Services(store: store, configuration: config), directory: dir)
     }
 
+    /// A test app on the given engine (a scratch PostgreSQL database, or a SQLite file).
+    static func make(engine: Engine) async throws -> TestApp {
+        guard engine == .postgres else { return try make() }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convene-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var config = ServerConfiguration()
+        config.bcryptCost = 4
+        config.port = 0
+        config.logLevel = .error
+        return TestApp(services: Services(store: try await engine.makeStore(), configuration: config), directory: dir)
+    }
+
     var store: any ConveneStore { services.store }
     var registry: Registry { services.registry }
     var accounts: Accounts { services.accounts }
@@ -51,6 +63,14 @@ extension TestClientProtocol {
         if let token { headers[.authorization] = "Bearer \(token)" }
         if json != nil, headers[.contentType] == nil { headers[.contentType] = "application/json" }
         return try await execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+    }
+
+    /// Sends a request whose body is a file of the given media type.
+    @discardableResult
+    func send(_ method: HTTPRequest.Method, _ uri: String, token: String?, body: String, contentType: String) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        return try await execute(uri: uri, method: method, headers: headers, body: ByteBuffer(string: body))
     }
 
     /// Posts a web form with a session cookie.
