@@ -72,6 +72,7 @@ let package = Package(
                 "ConveneCore", "ConveneFormats", "ConveneAnalysis", "ConveneSQLite", "ConvenePostgres", "ConveneServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ]

@@ -464,3 +464,13 @@ extension PostgresStore {
         return out
     }
 }
+
+extension PostgresStore {
+    public func importEvents(creates: [Event], updates: [Event], audit: [AuditEntry]) async throws {
+        try await transaction { conn in
+            for e in creates { try await self.writeEvent(e, conn, isNew: true) }
+            for e in updates { try await self.writeEvent(e, conn, isNew: false) }
+            for entry in audit { try await self.insert(entry, conn) }
+        }
+    }
+}

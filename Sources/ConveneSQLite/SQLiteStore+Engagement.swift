@@ -431,3 +431,13 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    public func importEvents(creates: [Event], updates: [Event], audit: [AuditEntry]) async throws {
+        try await pool.write { db in
+            for e in creates { try Self.writeEvent(e, db, isNew: true) }
+            for e in updates { try Self.writeEvent(e, db, isNew: false) }
+            for entry in audit { try entry.insert(db) }
+        }
+    }
+}

@@ -8,7 +8,7 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring records in from files: stakeholders (CSV or vCard), events (iCalendar).",
-        subcommands: [ImportStakeholders.self]
+        subcommands: [ImportStakeholders.self, ImportEvents.self]
     )
 }
 
@@ -135,5 +135,47 @@ enum ImportReportText {
         case .skip: "skipped"
         case .reject: "rejected"
         }
+    }
+}
+
+struct ImportEvents: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "Import events from an iCalendar (.ics) file: each event, and each occurrence of a recurring one from a year ago to two years ahead.",
+        discussion: "Importing the same calendar again updates the events it made (matched by UID). All or nothing, like the stakeholder import."
+    )
+
+    @OptionGroup var db: DatabaseOptions
+    @Argument(help: "The .ics file.") var file: String
+    @Flag(help: "Check and report, write nothing.") var dryRun = false
+    @Flag(help: "Write the good events even if some are rejected.") var skipInvalid = false
+    @Option(help: "The zone for floating and all-day times when the file names none (default: the system's).") var timeZone: String?
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+        guard data.count <= 200 << 20 else { throw CLIError("\(file) is larger than 200 MiB") }
+        let zone: TimeZone
+        if let name = timeZone ?? ProcessInfo.processInfo.environment["CONVENE_TIME_ZONE"] {
+            guard let z = TimeZone(identifier: name) else { throw CLIError("\"\(name)\" is not a time zone") }
+            zone = z
+        } else { zone = .current }
+        let store = try await db.open()
+        let report: EventImportReport
+        do {
+            report = try await EventImporter(engagement: Engagement(store: store)).run([UInt8](data), dryRun: dryRun, skipInvalid: skipInvalid, districtZone: zone,
+                                                                                   actor: Actor(userId: nil, label: "import \(URL(fileURLWithPath: file).lastPathComponent)"))
+        } catch let error as ConveneError {
+            throw CLIError(error.description)
+        }
+        let verb = report.applied ? "Imported" : dryRun ? "Dry run (nothing written)" : "Nothing written"
+        var lines = ["\(verb): \(ImportAction.allCases.map { "\(report.count($0)) \(ImportReportText.label($0))" }.joined(separator: ", "))."]
+        if report.count(.reject) > 0 && !report.applied && !dryRun {
+            lines.append("Some events were rejected, so nothing was written. Fix them, or run again with --skip-invalid.")
+        }
+        for row in report.rows where row.action == .reject || lines.count < 25 {
+            lines.append("  line \(row.line): \(ImportReportText.label(row.action)) \(row.title)\(row.reasons.isEmpty ? "" : " — " + row.reasons.joined(separator: "; "))")
+        }
+        say(lines.joined(separator: "\n"))
+        if report.count(.reject) > 0 && !report.applied && !dryRun { throw ExitCode(2) }
     }
 }

@@ -142,6 +142,9 @@ public struct Event: Sendable, Equatable, Codable {
     public var notes: String?
     public var invitees: [Invitee]
     public var isCancelled: Bool
+    /// Where an imported event came from: its iCalendar UID (with the start, for one
+    /// occurrence of a recurring event), so importing the same calendar again updates it.
+    public var externalId: String?
     public var createdAt: Date
     public var updatedAt: Date
 

@@ -251,3 +251,8 @@ public enum CoverageSQL {
         return CoverageCounts(overall: overall, byType: types.sorted { $0.value < $1.value }, byArea: areas.sorted { $0.value < $1.value }, targets: targetRows)
     }
 }
+
+/// Events brought in from a calendar file, written in one transaction.
+public protocol EventImportStore: Sendable {
+    func importEvents(creates: [Event], updates: [Event], audit: [AuditEntry]) async throws
+}

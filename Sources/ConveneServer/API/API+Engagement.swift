@@ -75,7 +75,7 @@ extension JSONInput {
             }
             return id.map { Invitee(stakeholderId: $0, rsvp: rsvp ?? .invited, attended: attended) }
         }
-        for key in ["id", "createdAt", "updatedAt", "calendarURL"] { _ = raw(key) }
+        for key in ["id", "createdAt", "updatedAt", "calendarURL", "externalId"] { _ = raw(key) }
         return p
     }
 
@@ -124,12 +124,12 @@ struct InviteeBody: Encodable {
 struct EventBody: Encodable {
     var id: String, kind: String, title: String, startsAt: String, endsAt: String, timeZone: String, location: String?, onlineURL: String?
     var organizerId: String?, description: String?, topics: [String], notes: String?, invitees: [InviteeBody], isCancelled: Bool
-    var calendarURL: String, createdAt: String, updatedAt: String
+    var externalId: String?, calendarURL: String, createdAt: String, updatedAt: String
     init(_ e: Event) {
         id = e.id; kind = e.kind.rawValue; title = e.title; startsAt = Timestamp.format(e.startsAt); endsAt = Timestamp.format(e.endsAt)
         timeZone = e.timeZone; location = e.location; onlineURL = e.onlineURL; organizerId = e.organizerId; description = e.description
         topics = e.topics; notes = e.notes; invitees = e.invitees.map { InviteeBody(stakeholderId: $0.stakeholderId, rsvp: $0.rsvp.rawValue, attended: $0.attended) }
-        isCancelled = e.isCancelled; calendarURL = "/api/v1/events/\(e.id)/calendar.ics"
+        isCancelled = e.isCancelled; externalId = e.externalId; calendarURL = "/api/v1/events/\(e.id)/calendar.ics"
         createdAt = Timestamp.format(e.createdAt); updatedAt = Timestamp.format(e.updatedAt)
     }
 }

@@ -165,6 +165,31 @@ extension APIController {
                 }
                 return try Reply.json(ImportReportBody(report, mapping: mapping))
             },
+            Endpoint(method: .post, path: "/api/v1/imports/events", role: .staff, operationId: "importEvents",
+                     summary: "Import events from an iCalendar file sent as the body (recurring events as their occurrences from a year ago to two years ahead)",
+                     tag: "import",
+                     query: [.q("dryRun", "true: check and report, write nothing", ["type": "boolean"]),
+                             .q("skipInvalid", "true: write the good events even if some are rejected", ["type": "boolean"])],
+                     requestSchema: nil, responseSchema: "EventImportReport", bodyContentType: "text/calendar") { request, context in
+                if let type = request.headers[.contentType]?.lowercased(), !(type.hasPrefix("text/calendar") || type.hasPrefix("application/octet-stream") || type.hasPrefix("text/plain")) {
+                    throw Problem(status: .unsupportedMediaType, detail: "send the file as text/calendar")
+                }
+                let q = request.uri.queryParameters
+                let buffer: ByteBuffer
+                do { buffer = try await request.body.collect(upTo: 50 << 20) } catch {
+                    throw Problem(status: .contentTooLarge, detail: "the file is larger than 50 MiB")
+                }
+                guard buffer.readableBytes > 0 else { throw Problem.badRequest("the body is empty; send the .ics file") }
+                let report = try await EventImporter(engagement: services.engagement).run(Array(buffer.readableBytesView), dryRun: q.get("dryRun") == "true",
+                                                                                          skipInvalid: q.get("skipInvalid") == "true",
+                                                                                          districtZone: services.configuration.timeZone, actor: context.actor)
+                if report.count(.reject) > 0 && !report.applied && !report.dryRun {
+                    let errors = report.rows.filter { $0.action == .reject }.prefix(100).flatMap { row in row.reasons.map { FieldError("line \(row.line)", $0) } }
+                    throw Problem(status: .unprocessableContent, detail: "\(report.count(.reject)) events were rejected, so nothing was imported; fix them or send skipInvalid=true",
+                                  errors: errors)
+                }
+                return try Reply.json(EventImportReportBody(report))
+            },
             Endpoint(method: .get, path: "/api/v1/exports/stakeholders", role: .staff, operationId: "exportStakeholders",
                      summary: "Every stakeholder a search finds, as CSV (every field, importable again) or vCard 4.0",
                      tag: "import",
@@ -186,5 +211,15 @@ extension APIController {
                 return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""], body: body)
             },
         ]
+    }
+}
+
+struct EventImportReportBody: Encodable {
+    struct Row: Encodable { var line: Int, action: String, title: String, eventId: String?, reasons: [String] }
+    var applied: Bool, dryRun: Bool, counts: [String: Int], rows: [Row]
+    init(_ r: EventImportReport) {
+        applied = r.applied; dryRun = r.dryRun
+        counts = Dictionary(uniqueKeysWithValues: ImportAction.allCases.map { ($0.rawValue, r.count($0)) })
+        rows = r.rows.prefix(1000).map { Row(line: $0.line, action: $0.action.rawValue, title: $0.title, eventId: $0.eventId, reasons: $0.reasons) }
     }
 }

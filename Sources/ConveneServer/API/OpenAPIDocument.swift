@@ -33,7 +33,8 @@ enum OpenAPIDocument {
         if let request = e.requestSchema {
             op["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(request)]]]
         } else if e.bodyContentType != nil {
-            op["requestBody"] = ["required": true, "content": ["text/csv": ["schema": ["type": "string"]], "text/vcard": ["schema": ["type": "string"]]]]
+            let types = e.bodyContentType == "text/calendar" ? ["text/calendar"] : ["text/csv", "text/vcard"]
+            op["requestBody"] = ["required": true, "content": .object(Dictionary(uniqueKeysWithValues: types.map { ($0, ["schema": ["type": "string"]] as JSONValue) }))]
         }
         var responses: [String: JSONValue] = [:]
         let description: JSONValue = e.status == 201 ? "Created" : e.status == 204 ? "No content" : "OK"

@@ -90,6 +90,7 @@ enum OpenAPISchemas {
             "invitees": strings(invitee), "isCancelled": ["type": "boolean"]]
         var event = eventFields
         event["id"] = string; event["createdAt"] = timestamp; event["updatedAt"] = timestamp; event["calendarURL"] = string
+        event["externalId"] = ["type": ["string", "null"], "description": "The iCalendar UID an imported event came from"]
         let targetFields: [String: JSONValue] = ["stakeholderType": nullableString, "area": nullableString, "language": nullableString,
                                                  "heardPercent": ["type": "integer", "minimum": 0, "maximum": 100]]
         var target = targetFields
@@ -132,7 +133,7 @@ enum OpenAPISchemas {
             "FollowUpInput": object(followUpFields.merging(readOnly(["id", "createdAt", "updatedAt", "completedAt", "isOverdue"])) { a, _ in a }),
             "FollowUpList": list("FollowUp"),
             "Event": object(event, required: ["id", "kind", "title", "startsAt", "endsAt", "timeZone", "invitees", "calendarURL", "createdAt", "updatedAt"]),
-            "EventInput": object(eventFields.merging(readOnly(["id", "createdAt", "updatedAt", "calendarURL"])) { a, _ in a }),
+            "EventInput": object(eventFields.merging(readOnly(["id", "createdAt", "updatedAt", "calendarURL", "externalId"])) { a, _ in a }),
             "EventList": list("Event"),
             "InviteeInput": object(["rsvp": enumeration(RSVP.allCases.map(\.rawValue)), "attended": ["type": ["boolean", "null"]]]),
             "CalendarFeed": object(["url": string, "tokenId": string], required: ["url", "tokenId"]),
@@ -158,6 +159,9 @@ enum OpenAPISchemas {
                                     "rows": strings(object(["line": integer, "action": enumeration(ImportAction.allCases.map(\.rawValue)), "name": string,
                                                             "stakeholderId": nullableString, "matchedLine": ["type": ["integer", "null"]], "reasons": strings()])),
                                     "mapping": ["type": ["object", "null"], "additionalProperties": string]]),
+            "EventImportReport": object(["applied": ["type": "boolean"], "dryRun": ["type": "boolean"], "counts": ["type": "object", "additionalProperties": integer],
+                                         "rows": strings(object(["line": integer, "action": enumeration(ImportAction.allCases.map(\.rawValue)), "title": string,
+                                                                 "eventId": nullableString, "reasons": strings()]))]),
             "Problem": object(["type": string, "title": string, "status": ["type": "integer"], "detail": string,
                                "errors": strings(object(["field": string, "message": string], required: ["field", "message"]))],
                               required: ["type", "title", "status", "detail"], closed: false),

@@ -117,7 +117,7 @@ struct EventListView {
         """
         <p>\(list ? "<a href=\"/events\">Month view</a>" as HTML : "<a href=\"/events?view=list\">List of upcoming events</a>") ·
         <a href="/api/v1/calendar.ics">Download all (.ics)</a>
-        \(user.role >= .staff ? " · <a class=\"button\" href=\"/events/new\">New event</a>" as HTML : .empty)</p>
+        \(user.role >= .staff ? " · <a href=\"/events/import\">Import a calendar (.ics)</a> · <a class=\"button\" href=\"/events/new\">New event</a>" as HTML : .empty)</p>
         <form method="post" action="/events/calendar-feed" class="inline">\(Layout.csrfField(csrf))<button type="submit" class="secondary">Subscribe to all events</button></form>
         """
     }

@@ -56,6 +56,34 @@ extension WebController {
                 }
                 return try await ImportPreview.page(id: id, upload: upload, settings: settings, services: services, user: user, csrf: context.csrf)
             },
+            WebRoute(method: .get, path: "/events/import", role: .staff) { _, context in
+                EventImportView(user: try context.requireUser(), csrf: context.csrf).render()
+            },
+            WebRoute(method: .post, path: "/events/import", role: .staff) { request, context in
+                let user = try context.requireUser()
+                guard request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true else {
+                    _ = try await WebController.form(request, context)
+                    throw Problem(status: .unsupportedMediaType, detail: "send the file with the upload form (multipart/form-data)")
+                }
+                let form = try await MultipartForm.read(request, maxBytes: maxBytes + (64 << 10))
+                try WebSession.checkCSRF(FormData(fields: form.fields), context: context)
+                var view = EventImportView(user: user, csrf: context.csrf)
+                guard let file = form.file("file"), !file.bytes.isEmpty else {
+                    view.error = "Choose an iCalendar (.ics) file to upload."
+                    view.status = .unprocessableContent
+                    return view.render()
+                }
+                do {
+                    view.report = try await EventImporter(engagement: services.engagement).run(file.bytes, dryRun: form.first("dryRun") == "on",
+                                                                                               skipInvalid: form.first("skipInvalid") == "on",
+                                                                                               districtZone: WebTime.defaultZone, actor: .user(user))
+                    if let r = view.report, r.count(.reject) > 0, !r.applied, !r.dryRun { view.status = .unprocessableContent }
+                } catch ConveneError.invalid(let errors) {
+                    view.error = "This file cannot be imported: " + errors.map(\.message).joined(separator: "; ")
+                    view.status = .unprocessableContent
+                }
+                return view.render()
+            },
             WebRoute(method: .get, path: "/stakeholders/export", role: .staff) { request, _ in
                 let format = StakeholderExporter.Format(rawValue: request.uri.queryParameters.get("format") ?? "csv") ?? .csv
                 let query = try StakeholderQuery(request: request)
@@ -227,5 +255,44 @@ enum ImportPreview {
             </form>
             """
         return Layout.page("Import \(filename)", user: user, csrf: csrf, current: "/stakeholders", status: status, body)
+    }
+}
+
+struct EventImportView {
+    var user: User
+    var csrf: String?
+    var error: String?
+    var report: EventImportReport?
+    var status: HTTPResponse.Status = .ok
+
+    func render() -> Response {
+        var result: HTML = .empty
+        if let r = report {
+            let verb = r.applied ? "Imported" : r.dryRun ? "Checked (nothing written)" : "Nothing imported: some events were rejected"
+            let counts: [HTML] = ImportAction.allCases.map { a in "<li>\(ImportPreview.actionLabel(a)): <strong>\(r.count(a))</strong></li>" }
+            let rows: [HTML] = r.rows.prefix(300).map { row in
+                let title: HTML = row.eventId.map { r.applied ? "<a href=\"/events/\($0)\">\(row.title)</a>" as HTML : "\(row.title)" } ?? "\(row.title)"
+                return "<tr><td>\(row.line)</td><td>\(ImportPreview.actionLabel(row.action))</td><td>\(title)</td><td>\(row.reasons.joined(separator: "; "))</td></tr>"
+            }
+            result = """
+                <h2>\(verb)</h2><ul>\(counts)</ul>
+                <table><thead><tr><th>Line</th><th>What</th><th>Event</th><th>Why</th></tr></thead><tbody>\(rows)</tbody></table>
+                """
+        }
+        return Layout.page("Import events", user: user, csrf: csrf, current: "/events", status: status, """
+            <h1>Import events</h1>
+            <p>From an iCalendar (.ics) file exported by Google Calendar, Outlook or Apple Calendar. A recurring event comes in as its
+            occurrences from a year ago to two years ahead; importing the same file again updates what it brought in.</p>
+            \(Layout.alert(error))
+            \(result)
+            <form method="post" action="/events/import" enctype="multipart/form-data">
+            \(Layout.csrfField(csrf))
+            <div class="field"><label for="f-file">Calendar file (.ics, at most 20 MiB)</label>
+            <input id="f-file" type="file" name="file" accept=".ics,text/calendar" required></div>
+            <p><label><input type="checkbox" name="dryRun"> Only check: show what would happen</label></p>
+            <p><label><input type="checkbox" name="skipInvalid"> Leave out rejected events and import the rest</label></p>
+            <p><button type="submit">Upload</button></p>
+            </form>
+            """)
     }
 }
