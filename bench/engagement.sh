@@ -7,6 +7,7 @@
 #   (`/api/v1/dashboard`), a stakeholder's page and a stakeholder's timeline, with /healthz as
 #   the machine's ceiling in the same run.
 #   bench/engagement.sh [N=100000] [M=1000000] [CONNECTIONS=16] [SECONDS=10]
+# BENCH_ENGINES=sqlite leaves PostgreSQL out (a quicker run).
 # CONVENE_BIN=path uses an already built release binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,7 +85,7 @@ suite() { # engine database
 echo "Convene engagement benchmark: $N stakeholders, $M interactions, $C connections, ${D}s a request; $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d)"
 row engine "request" "req/s" "p50 ms" "p99 ms" "errors" ""
 suite sqlite "$OUT/bench.sqlite"
-if [ -n "${CONVENE_TEST_POSTGRES_URL:-}" ]; then
+if [ -n "${CONVENE_TEST_POSTGRES_URL:-}" ] && [ "${BENCH_ENGINES:-both}" != sqlite ]; then
   BASE=${CONVENE_TEST_POSTGRES_URL%/*}
   psql "$CONVENE_TEST_POSTGRES_URL" -qc "CREATE DATABASE convene_bench" >/dev/null
   suite postgresql "$BASE/convene_bench"

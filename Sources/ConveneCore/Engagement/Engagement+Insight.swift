@@ -100,6 +100,17 @@ extension Engagement {
 
     /// `timeZone` decides what "today" is for overdue and coming follow-ups (UTC when nil).
     public func dashboard(userId: String, now: Date = Date(), timeZone: TimeZone? = nil) async throws -> Dashboard {
+        // The same user's dashboard, while nothing has changed, within the same minute.
+        let key = "dashboard|\(userId)|\(timeZone?.identifier ?? "UTC")|\(Int(now.timeIntervalSince1970 / 60))"
+        let version = try await store.changeVersion()
+        if let hit: Dashboard = cache.get(key, version: version, now: Date(), onlyExact: true) { return hit }
+        let started = Date()
+        let board = try await computeDashboard(userId: userId, now: now, timeZone: timeZone)
+        cache.put(key, version: version, started: started, board)
+        return board
+    }
+
+    func computeDashboard(userId: String, now: Date, timeZone: TimeZone?) async throws -> Dashboard {
         let today = CalendarDate(date: now, timeZone: timeZone)
         async let overdue = store.followUps(FollowUpQuery(ownerId: userId, status: .open, dueBefore: today, limit: 10))
         async let overdueTotal = store.countFollowUps(FollowUpQuery(ownerId: userId, status: .open, dueBefore: today, limit: 0))
@@ -164,7 +175,9 @@ public final class EngagementCache: @unchecked Sendable {
     func put(_ key: String, version: Int64, started: Date, _ value: some Sendable) {
         let now = Date()
         lock.lock(); defer { lock.unlock() }
-        if entries.count > 64 { entries.removeAll(keepingCapacity: true) }
+        // Per-user dashboards come and go; the district-wide figures are worth keeping.
+        if entries.count > 512 { entries = entries.filter { !$0.key.hasPrefix("dashboard|") } }
+        if entries.count > 512 { entries.removeAll(keepingCapacity: true) }
         entries[key] = (version, now.addingTimeInterval(10 * max(0, now.timeIntervalSince(started))), now.addingTimeInterval(3600), value)
     }
 }
