@@ -418,7 +418,8 @@ extension PostgresStore {
     /// Moves a merged-away stakeholder's contacts, follow-ups, invitations and organized events
     /// to the one kept, dropping what would repeat.
     func moveEngagement(from removedId: String, to keptId: String, _ conn: PostgresConnection) async throws {
-        for (table, key) in [("interaction_participants", "interaction_id"), ("follow_up_stakeholders", "follow_up_id"), ("event_invitees", "event_id")] {
+        for (table, key) in [("interaction_participants", "interaction_id"), ("follow_up_stakeholders", "follow_up_id"), ("event_invitees", "event_id"),
+                             ("radar_issue_stakeholders", "issue_id")] {
             try await conn.query(PostgresQuery(unsafeSQL: """
                 UPDATE \(table) t SET stakeholder_id = $1 WHERE stakeholder_id = $2
                   AND NOT EXISTS (SELECT 1 FROM \(table) o WHERE o.\(key) = t.\(key) AND o.stakeholder_id = $1)

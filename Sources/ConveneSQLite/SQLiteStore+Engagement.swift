@@ -392,6 +392,7 @@ extension SQLiteStore {
         try db.execute(sql: "UPDATE OR IGNORE interaction_participants SET stakeholder_id = ? WHERE stakeholder_id = ?", arguments: [keptId, removedId])
         try db.execute(sql: "UPDATE OR IGNORE follow_up_stakeholders SET stakeholder_id = ? WHERE stakeholder_id = ?", arguments: [keptId, removedId])
         try db.execute(sql: "UPDATE OR IGNORE event_invitees SET stakeholder_id = ? WHERE stakeholder_id = ?", arguments: [keptId, removedId])
+        try db.execute(sql: "UPDATE OR IGNORE radar_issue_stakeholders SET stakeholder_id = ? WHERE stakeholder_id = ?", arguments: [keptId, removedId])
         try db.execute(sql: "UPDATE events SET organizer_id = ? WHERE organizer_id = ?", arguments: [keptId, removedId])
     }
 }

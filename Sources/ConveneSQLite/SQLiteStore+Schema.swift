@@ -229,6 +229,64 @@ extension SQLiteStore {
         );
         CREATE INDEX uploads_created ON uploads (created_at);
         """),
+        ("0005-radar", """
+        CREATE TABLE radar_issues (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE radar_issue_stakeholders (
+            issue_id TEXT NOT NULL REFERENCES radar_issues(id) ON DELETE CASCADE,
+            stakeholder_id TEXT NOT NULL REFERENCES stakeholders(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (issue_id, stakeholder_id)
+        );
+        CREATE INDEX radar_issue_stakeholders_stakeholder ON radar_issue_stakeholders (stakeholder_id);
+        CREATE TABLE radar_sources (
+            id TEXT PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            next_poll_at INTEGER NOT NULL,
+            is_paused INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX radar_sources_due ON radar_sources (is_paused, next_poll_at);
+        CREATE TABLE radar_items (
+            id TEXT PRIMARY KEY,
+            source_id TEXT NOT NULL REFERENCES radar_sources(id) ON DELETE CASCADE,
+            guid TEXT NOT NULL,
+            link TEXT,
+            content_hash TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            fetched_at INTEGER NOT NULL,
+            UNIQUE (source_id, guid)
+        );
+        CREATE INDEX radar_items_at ON radar_items (at, id);
+        CREATE INDEX radar_items_source ON radar_items (source_id, at);
+        CREATE INDEX radar_items_link ON radar_items (link);
+        CREATE INDEX radar_items_hash ON radar_items (content_hash);
+        CREATE TABLE radar_item_issues (
+            item_id TEXT NOT NULL REFERENCES radar_items(id) ON DELETE CASCADE,
+            issue_id TEXT NOT NULL REFERENCES radar_issues(id) ON DELETE CASCADE,
+            at INTEGER NOT NULL,
+            score INTEGER NOT NULL,
+            reasons TEXT NOT NULL,
+            PRIMARY KEY (item_id, issue_id)
+        );
+        CREATE INDEX radar_item_issues_issue ON radar_item_issues (issue_id, at);
+        CREATE TABLE radar_item_states (
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL REFERENCES radar_items(id) ON DELETE CASCADE,
+            is_read INTEGER NOT NULL,
+            is_starred INTEGER NOT NULL,
+            PRIMARY KEY (user_id, item_id)
+        );
+        CREATE INDEX radar_item_states_item ON radar_item_states (item_id);
+        """),
     ]
 
     static func migrate(_ pool: DatabasePool) throws {

@@ -67,6 +67,7 @@ struct Demo: AsyncParsableCommand {
         // A year of contacts, events and follow-ups, ending today so the dashboard is live.
         let today = CalendarDate(date: Date()).startInstant.addingTimeInterval(12 * 3600)
         try await DemoEngagement.generate(district: district, userIds: [admin.id, staff.id], seed: seed, now: today).store(into: services.store)
+        try await DemoRadar.seed(into: services.store, ownerId: staff.id, seed: seed, now: Date())
     }
 
 }

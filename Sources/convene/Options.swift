@@ -72,6 +72,12 @@ struct ServerOptions: ParsableArguments {
             guard let seconds = Double(text), seconds >= 0.05 else { throw CLIError("CONVENE_JOB_INTERVAL must be a number of seconds, at least 0.05") }
             c.jobIntervalSeconds = seconds
         }
+        if let text = env["CONVENE_POLL_INTERVAL"] {
+            guard let seconds = Double(text), seconds == 0 || seconds >= 0.05 else {
+                throw CLIError("CONVENE_POLL_INTERVAL must be a number of seconds (0 turns polling off)")
+            }
+            c.pollIntervalSeconds = seconds
+        }
         return c
     }
 }

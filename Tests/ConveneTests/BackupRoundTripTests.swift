@@ -25,6 +25,13 @@ struct BackupRoundTripTests {
         _ = try await store.enqueueJob(Job(kind: "session-cleanup", key: "session-cleanup:test", runAfter: Date().wholeMilliseconds))
         try await EngagementContractTests.addEngagement(store, owner: admin, people: district.stakeholders.filter { $0.kind == .person }.prefix(3).map(\.id),
                                                         organizer: try #require(district.stakeholders.first { $0.kind == .organization }).id)
+        let radar = Radar(store: store)
+        _ = try await radar.createIssue(RadarIssuePatch(name: "Attendance", keywords: ["attendance"], stakeholderIds: [district.stakeholders[0].id]), actor: .user(admin))
+        let feed = try await radar.createSource(FeedSourcePatch(url: "https://news.example.org/feed.xml"), actor: .user(admin))
+        _ = try await radar.ingest(RadarContractTests.rss([("a1", "Attendance up", "Attendance rose.", "Mon, 16 Nov 2026 09:00:00 GMT")]), contentType: nil,
+                                   source: feed, state: feed.fetch)
+        let item = try #require(try await radar.items(ItemQuery()).first)
+        try await radar.mark(itemId: item.item.id, userId: admin.id, isRead: true, isStarred: nil)
         return store
     }
 

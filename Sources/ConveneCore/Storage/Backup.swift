@@ -45,6 +45,12 @@ public enum BackupSchema {
         Table(name: "follow_ups", columns: cols("id owner_id due_on status interaction_id data created_at:i updated_at:i"), orderBy: "id"),
         Table(name: "follow_up_stakeholders", columns: cols("follow_up_id stakeholder_id position:i"), orderBy: "follow_up_id, position"),
         Table(name: "coverage_targets", columns: cols("id data created_at:i updated_at:i"), orderBy: "id"),
+        Table(name: "radar_issues", columns: cols("id name data created_at:i updated_at:i"), orderBy: "id"),
+        Table(name: "radar_issue_stakeholders", columns: cols("issue_id stakeholder_id position:i"), orderBy: "issue_id, position"),
+        Table(name: "radar_sources", columns: cols("id url next_poll_at:i is_paused:b data created_at:i updated_at:i"), orderBy: "id"),
+        Table(name: "radar_items", columns: cols("id source_id guid link content_hash at:i data fetched_at:i"), orderBy: "id"),
+        Table(name: "radar_item_issues", columns: cols("item_id issue_id at:i score:i reasons"), orderBy: "item_id, issue_id"),
+        Table(name: "radar_item_states", columns: cols("user_id item_id is_read:b is_starred:b"), orderBy: "user_id, item_id"),
     ]
 }
 

@@ -13,7 +13,7 @@ public struct APIController: Sendable {
     /// Every endpoint under `/api/v1`.
     public var endpoints: [Endpoint] {
         stakeholderEndpoints + relationshipEndpoints + groupEndpoints + accountEndpoints + interactionEndpoints + followUpEndpoints
-            + eventEndpoints + importEndpoints + [openAPIEndpoint]
+            + eventEndpoints + importEndpoints + radarEndpoints + [openAPIEndpoint]
     }
 
     var openAPIEndpoint: Endpoint {

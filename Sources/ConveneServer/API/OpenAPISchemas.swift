@@ -48,7 +48,26 @@ enum OpenAPISchemas {
          "notes": nullableString, "ownerId": nullableString, "isArchived": ["type": "boolean"]]
     }
 
+    static var issueFields: [String: JSONValue] {
+        ["name": string, "summary": nullableString, "keywords": strings(), "exclusions": strings(), "status": enumeration(IssueStatus.allCases.map(\.rawValue)),
+         "priority": enumeration(IssuePriority.allCases.map(\.rawValue)), "ownerId": nullableString, "stakeholderIds": strings()]
+    }
+
+    static var sourceFields: [String: JSONValue] {
+        ["title": string, "url": ["type": "string", "format": "uri"], "pollMinutes": ["type": "integer", "minimum": 15, "maximum": 10_080],
+         "organizationId": nullableString, "isPaused": ["type": "boolean"], "oaiSet": nullableString]
+    }
+
     static var all: [String: JSONValue] {
+        var issue = issueFields
+        issue["id"] = string; issue["createdAt"] = timestamp; issue["updatedAt"] = timestamp
+        var source = sourceFields
+        source["id"] = string; source["createdAt"] = timestamp; source["updatedAt"] = timestamp
+        source["kind"] = enumeration(SourceKind.allCases.map(\.rawValue), nullable: true)
+        source["itemCount"] = ["type": ["integer", "null"]]
+        let stamp: JSONValue = ["type": ["string", "null"], "format": "date-time"]
+        source["status"] = object(["lastAttemptAt": stamp, "lastSuccessAt": stamp, "lastResult": nullableString, "lastError": nullableString,
+                                   "lastErrorAt": stamp, "failures": integer, "nextPollAt": timestamp])
         var stakeholder = stakeholderFields
         stakeholder["id"] = string
         stakeholder["createdAt"] = timestamp
@@ -162,6 +181,28 @@ enum OpenAPISchemas {
             "EventImportReport": object(["applied": ["type": "boolean"], "dryRun": ["type": "boolean"], "counts": ["type": "object", "additionalProperties": integer],
                                          "rows": strings(object(["line": integer, "action": enumeration(ImportAction.allCases.map(\.rawValue)), "title": string,
                                                                  "eventId": nullableString, "reasons": strings()]))]),
+            "Issue": object(issue, required: ["id", "name", "keywords", "exclusions", "status", "priority", "stakeholderIds", "createdAt", "updatedAt"]),
+            "IssueInput": object(issueFields.merging(readOnly(["id", "createdAt", "updatedAt"])) { a, _ in a }),
+            "IssueList": list("Issue"),
+            "Source": object(source, required: ["id", "title", "url", "pollMinutes", "isPaused", "status", "createdAt", "updatedAt"]),
+            "SourceInput": object(sourceFields.merging(readOnly(["id", "kind", "status", "itemCount", "createdAt", "updatedAt"])) { a, _ in a }),
+            "SourceList": list("Source"),
+            "Item": object(["id": string, "sourceId": string, "guid": string, "link": nullableString, "title": string, "summaryHTML": nullableString,
+                            "contentHTML": nullableString, "authors": strings(), "categories": strings(),
+                            "enclosures": strings(object(["url": string, "type": nullableString, "length": ["type": ["integer", "null"]]])),
+                            "publishedAt": ["type": ["string", "null"], "format": "date-time"], "fetchedAt": timestamp, "isRead": ["type": "boolean"],
+                            "isStarred": ["type": "boolean"],
+                            "matches": strings(object(["issueId": string, "score": number, "reasons": strings()], required: ["issueId", "score", "reasons"]))],
+                           required: ["id", "sourceId", "title", "fetchedAt", "isRead", "isStarred", "matches"]),
+            "ItemList": list("Item"),
+            "ItemStateInput": object(["isRead": ["type": "boolean"], "isStarred": ["type": "boolean"]]),
+            "Trend": object(["issueId": string, "name": string, "status": enumeration(IssueStatus.allCases.map(\.rawValue)),
+                             "weeks": strings(object(["week": string, "count": integer], required: ["week", "count"])), "thisWeek": integer,
+                             "baseline": number, "isRising": ["type": "boolean"], "explanation": string]),
+            "TrendList": list("Trend"),
+            "Briefing": object(["week": string, "from": string, "to": string, "issues": strings(object(["issue": OpenAPIDocument.ref("Issue"),
+                                "newItems": integer, "isRising": ["type": "boolean"], "explanation": string, "items": strings(OpenAPIDocument.ref("Item"))])),
+                                "rising": strings(), "upcomingEvents": strings(OpenAPIDocument.ref("Event"))]),
             "Problem": object(["type": string, "title": string, "status": ["type": "integer"], "detail": string,
                                "errors": strings(object(["field": string, "message": string], required: ["field", "message"]))],
                               required: ["type", "title", "status", "detail"], closed: false),

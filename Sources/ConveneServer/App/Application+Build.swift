@@ -17,6 +17,7 @@ public func buildApplication(services: Services, onRunning: @escaping @Sendable 
         logger: logger
     )
     app.addServices(JobRunner(services: services))
+    if services.configuration.pollIntervalSeconds > 0 { app.addServices(FeedPoller(services: services)) }
     return app
 }
 

@@ -17,6 +17,9 @@ public struct ServerConfiguration: Sendable {
     public var logLevel: Logger.Level = .info
     /// Seconds between rounds of the background job runner (`CONVENE_JOB_INTERVAL`).
     public var jobIntervalSeconds: Double = 30
+    /// Seconds between rounds of the feed poller (`CONVENE_POLL_INTERVAL`); 0 turns polling
+    /// off (each source keeps its own interval; this is how often the poller looks for due ones).
+    public var pollIntervalSeconds: Double = 60
     /// The district's time zone (`CONVENE_TIME_ZONE`): how the web pages show and read times
     /// that carry no zone of their own, such as when a contact happened. Events keep their own.
     public var timeZone: TimeZone = .current

@@ -6,6 +6,7 @@ public struct Services: Sendable {
     public let store: any ConveneStore
     public let registry: Registry
     public let engagement: Engagement
+    public let radar: Radar
     public let accounts: Accounts
     public let configuration: ServerConfiguration
     public let metrics: Metrics
@@ -15,6 +16,7 @@ public struct Services: Sendable {
         self.store = store
         self.registry = Registry(store: store)
         self.engagement = Engagement(store: store)
+        self.radar = Radar(store: store)
         self.accounts = Accounts(store: store, hashing: BcryptHashing(cost: configuration.bcryptCost))
         self.configuration = configuration
         self.metrics = Metrics()

@@ -22,6 +22,7 @@ struct TestApp {
         config.bcryptCost = 4
         config.port = 0
         config.logLevel = .error
+        config.pollIntervalSeconds = 0
         return TestApp(services: Services(store: store, configuration: config), directory: dir)
     }
 
@@ -34,6 +35,7 @@ struct TestApp {
         config.bcryptCost = 4
         config.port = 0
         config.logLevel = .error
+        config.pollIntervalSeconds = 0
         return TestApp(services: Services(store: try await engine.makeStore(), configuration: config), directory: dir)
     }
 

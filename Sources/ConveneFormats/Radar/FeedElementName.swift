@@ -1,0 +1,73 @@
+/// The element names (feedparser's `prefix_local` keys) that have their own handling, so that
+/// handlers dispatch on one hash lookup instead of comparing strings.
+enum FeedElementName: String, CaseIterable {
+    case rss
+    case channel
+    case feed
+    case item
+    case entry
+    case image
+    case textinput
+    case author
+    case managingeditor
+    case dc_author
+    case dc_creator
+    case itunes_author
+    case contributor
+    case dc_contributor
+    case webmaster
+    case dc_publisher
+    case itunes_owner
+    case name
+    case itunes_name
+    case email
+    case itunes_email
+    case url
+    case uri
+    case homepage
+    case title
+    case dc_title
+    case media_title
+    case description
+    case dc_description
+    case summary
+    case abstract
+    case dcterms_abstract
+    case info
+    case tagline
+    case subtitle
+    case itunes_subtitle
+    case rights
+    case copyright
+    case dc_rights
+    case content
+    case content_encoded
+    case body
+    case xhtml_body
+    case link
+    case guid
+    case id
+    case pubdate
+    case published
+    case issued
+    case dcterms_issued
+    case updated
+    case modified
+    case lastbuilddate
+    case dc_date
+    case dcterms_modified
+    case created
+    case dcterms_created
+    case expirationdate
+    case category
+    case dc_subject
+    case enclosure
+    case source
+    case generator
+    case language
+    case dc_language
+    case width
+    case height
+
+    static let table: [String: FeedElementName] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+}
