@@ -287,6 +287,50 @@ extension SQLiteStore {
         );
         CREATE INDEX radar_item_states_item ON radar_item_states (item_id);
         """),
+        ("0006-consultations", """
+        CREATE TABLE consultations (
+            id TEXT PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE consultation_participants (
+            id TEXT PRIMARY KEY,
+            consultation_id TEXT NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE,
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (consultation_id, seq)
+        );
+        CREATE TABLE consultation_statements (
+            id TEXT PRIMARY KEY,
+            consultation_id TEXT NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            participant_id TEXT REFERENCES consultation_participants(id) ON DELETE SET NULL,
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (consultation_id, seq)
+        );
+        CREATE INDEX consultation_statements_status ON consultation_statements (consultation_id, status, seq);
+        CREATE TABLE consultation_votes (
+            consultation_id TEXT NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+            participant_id TEXT NOT NULL REFERENCES consultation_participants(id) ON DELETE CASCADE,
+            statement_id TEXT NOT NULL REFERENCES consultation_statements(id) ON DELETE CASCADE,
+            vote INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (participant_id, statement_id)
+        );
+        CREATE INDEX consultation_votes_consultation ON consultation_votes (consultation_id, statement_id);
+        CREATE TABLE consultation_analyses (
+            consultation_id TEXT PRIMARY KEY REFERENCES consultations(id) ON DELETE CASCADE,
+            votes INTEGER NOT NULL,
+            computed_at INTEGER NOT NULL,
+            data TEXT NOT NULL
+        );
+        """),
     ]
 
     static func migrate(_ pool: DatabasePool) throws {

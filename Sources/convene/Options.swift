@@ -78,6 +78,10 @@ struct ServerOptions: ParsableArguments {
             }
             c.pollIntervalSeconds = seconds
         }
+        if let text = env["CONVENE_PUBLIC_RATE_LIMIT"] {
+            guard let n = Int(text), n >= 0 else { throw CLIError("CONVENE_PUBLIC_RATE_LIMIT must be a whole number of requests per minute (0 turns it off)") }
+            c.publicRateLimit = n
+        }
         return c
     }
 }

@@ -37,6 +37,9 @@ struct AuthorizationMatrixTests {
                         }
                         #expect(r.status.code < 500, "\(e.method) \(e.path) as \(userRole) gave \(r.status.code)")
                     }
+                } else if e.path.hasPrefix("/api/public/") {
+                    // Public participation: no sign-in needed; an unknown consultation is simply not found.
+                    #expect(anonymous.status != .forbidden && anonymous.status.code < 500, "public \(e.path) gave \(anonymous.status.code)")
                 } else {
                     #expect(anonymous.status == .ok, "public \(e.path) gave \(anonymous.status.code)")
                 }

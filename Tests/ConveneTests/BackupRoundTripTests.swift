@@ -32,6 +32,11 @@ struct BackupRoundTripTests {
                                    source: feed, state: feed.fetch)
         let item = try #require(try await radar.items(ItemQuery()).first)
         try await radar.mark(itemId: item.item.id, userId: admin.id, isRead: true, isStarred: nil)
+        let consultations = Consultations(store: store, hashing: BcryptHashing(cost: 4))
+        let c = try await consultations.create(ConsultationPatch(title: "Start times", question: "When should school start?"), actor: .user(admin))
+        let statement = try await consultations.addStatement(consultationId: c.id, text: "Later for teenagers", actor: .user(admin))
+        let (participant, _) = try await consultations.join(slug: c.slug, stakeholderType: "parent", area: nil)
+        try await consultations.vote(participant, in: c, statementId: statement.id, vote: 1)
         return store
     }
 

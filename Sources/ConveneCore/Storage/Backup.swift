@@ -51,6 +51,10 @@ public enum BackupSchema {
         Table(name: "radar_items", columns: cols("id source_id guid link content_hash at:i data fetched_at:i"), orderBy: "id"),
         Table(name: "radar_item_issues", columns: cols("item_id issue_id at:i score:i reasons"), orderBy: "item_id, issue_id"),
         Table(name: "radar_item_states", columns: cols("user_id item_id is_read:b is_starred:b"), orderBy: "user_id, item_id"),
+        Table(name: "consultations", columns: cols("id slug data created_at:i updated_at:i"), orderBy: "id"),
+        Table(name: "consultation_participants", columns: cols("id consultation_id seq:i token_hash data created_at:i"), orderBy: "id"),
+        Table(name: "consultation_statements", columns: cols("id consultation_id seq:i status participant_id data created_at:i"), orderBy: "id"),
+        Table(name: "consultation_votes", columns: cols("consultation_id participant_id statement_id vote:i at:i"), orderBy: "participant_id, statement_id"),
     ]
 }
 

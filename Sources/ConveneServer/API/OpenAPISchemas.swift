@@ -58,7 +58,17 @@ enum OpenAPISchemas {
          "organizationId": nullableString, "isPaused": ["type": "boolean"], "oaiSet": nullableString]
     }
 
+    static var consultationFields: [String: JSONValue] {
+        let stamp: JSONValue = ["type": ["string", "null"], "format": "date-time"]
+        return ["slug": string, "title": string, "question": string, "description": nullableString, "audienceTypes": strings(), "audienceAreas": strings(),
+                "opensAt": stamp, "closesAt": stamp, "languages": strings(enumeration(["en", "es"])), "level": enumeration(IAP2Level.allCases.map(\.rawValue)),
+                "moderation": enumeration(ModerationMode.allCases.map(\.rawValue)), "isClosed": ["type": "boolean"]]
+    }
+
     static var all: [String: JSONValue] {
+        var consultation = consultationFields
+        consultation["id"] = string; consultation["createdAt"] = timestamp; consultation["updatedAt"] = timestamp
+        consultation["isOpen"] = ["type": "boolean"]; consultation["publicURL"] = string; consultation["promise"] = string
         var issue = issueFields
         issue["id"] = string; issue["createdAt"] = timestamp; issue["updatedAt"] = timestamp
         var source = sourceFields
@@ -203,6 +213,25 @@ enum OpenAPISchemas {
             "Briefing": object(["week": string, "from": string, "to": string, "issues": strings(object(["issue": OpenAPIDocument.ref("Issue"),
                                 "newItems": integer, "isRising": ["type": "boolean"], "explanation": string, "items": strings(OpenAPIDocument.ref("Item"))])),
                                 "rising": strings(), "upcomingEvents": strings(OpenAPIDocument.ref("Event"))]),
+            "Consultation": object(consultation, required: ["id", "slug", "title", "question", "level", "moderation", "isClosed", "isOpen", "createdAt", "updatedAt"]),
+            "ConsultationInput": object(consultationFields.merging(readOnly(["id", "createdAt", "updatedAt", "isOpen", "publicURL"])) { a, _ in a }),
+            "ConsultationList": list("Consultation"),
+            "Statement": object(["id": string, "seq": integer, "text": string, "source": enumeration(StatementSource.allCases.map(\.rawValue)),
+                                 "status": enumeration(StatementStatus.allCases.map(\.rawValue)), "rejectReason": nullableString, "stakeholderType": nullableString,
+                                 "createdAt": timestamp], required: ["id", "seq", "text", "source", "status", "createdAt"]),
+            "StatementList": list("Statement"),
+            "StatementInput": object(["text": ["type": "string", "maxLength": 1000], "stakeholderType": nullableString], required: ["text"]),
+            "ModerationInput": object(["status": enumeration(["approved", "rejected"]), "reason": nullableString], required: ["status"]),
+            "ConsultationAnalysis": object(["votesAnalyzed": integer, "participants": integer, "participantsClustered": integer,
+                                            "groups": strings(object(["id": integer, "participantIds": strings(), "representativeStatementIds": strings()], closed: false)),
+                                            "consensusStatementIds": strings(), "divisiveStatementIds": strings()],
+                                           required: ["votesAnalyzed", "groups", "consensusStatementIds", "divisiveStatementIds"], closed: false),
+            "ParticipantInput": object(["stakeholderType": string, "area": nullableString], required: ["stakeholderType"]),
+            "Participant": object(["participantId": string, "stakeholderType": string], required: ["participantId", "stakeholderType"]),
+            "NextStatement": object(["id": string, "text": string], required: ["id", "text"]),
+            "VoteInput": object(["statementId": string, "vote": ["type": "integer", "enum": [-1, 0, 1]]], required: ["statementId", "vote"]),
+            "ParticipantStatementInput": object(["text": ["type": "string", "maxLength": 280]], required: ["text"]),
+            "PublicStatement": object(["id": string, "text": string, "status": enumeration(StatementStatus.allCases.map(\.rawValue))], required: ["id", "text", "status"]),
             "Problem": object(["type": string, "title": string, "status": ["type": "integer"], "detail": string,
                                "errors": strings(object(["field": string, "message": string], required: ["field", "message"]))],
                               required: ["type", "title", "status", "detail"], closed: false),

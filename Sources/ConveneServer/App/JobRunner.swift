@@ -54,6 +54,9 @@ public struct JobRunner: Service {
         case "session-cleanup":
             try await services.store.deleteExpiredSessions(before: Date())
             try await services.store.deleteUploads(before: Date().addingTimeInterval(-86_400))
+        case "consultation-analysis":
+            guard let id = job.payload, let c = try await services.store.consultation(id: id) else { return }
+            try await services.consultations.recompute(c)
         default:
             throw UnknownJob()
         }

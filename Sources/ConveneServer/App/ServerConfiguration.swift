@@ -20,6 +20,9 @@ public struct ServerConfiguration: Sendable {
     /// Seconds between rounds of the feed poller (`CONVENE_POLL_INTERVAL`); 0 turns polling
     /// off (each source keeps its own interval; this is how often the poller looks for due ones).
     public var pollIntervalSeconds: Double = 60
+    /// Requests per minute one address may make to the public consultation pages and API
+    /// (`CONVENE_PUBLIC_RATE_LIMIT`); 0 turns the limit off (tests, a kiosk behind one address).
+    public var publicRateLimit: Int = 120
     /// The district's time zone (`CONVENE_TIME_ZONE`): how the web pages show and read times
     /// that carry no zone of their own, such as when a contact happened. Events keep their own.
     public var timeZone: TimeZone = .current

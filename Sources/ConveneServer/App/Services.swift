@@ -7,6 +7,7 @@ public struct Services: Sendable {
     public let registry: Registry
     public let engagement: Engagement
     public let radar: Radar
+    public let consultations: Consultations
     public let accounts: Accounts
     public let configuration: ServerConfiguration
     public let metrics: Metrics
@@ -17,6 +18,7 @@ public struct Services: Sendable {
         self.registry = Registry(store: store)
         self.engagement = Engagement(store: store)
         self.radar = Radar(store: store)
+        self.consultations = Consultations(store: store, hashing: BcryptHashing(cost: configuration.bcryptCost))
         self.accounts = Accounts(store: store, hashing: BcryptHashing(cost: configuration.bcryptCost))
         self.configuration = configuration
         self.metrics = Metrics()

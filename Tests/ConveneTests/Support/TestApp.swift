@@ -11,7 +11,7 @@ import NIOCore
 /// A real Convene on a fresh SQLite file in a temporary folder, with bcrypt at its lowest
 /// cost so tests stay quick. Each test gets its own.
 struct TestApp {
-    let services: Services
+    var services: Services
     let directory: URL
 
     static func make() throws -> TestApp {
