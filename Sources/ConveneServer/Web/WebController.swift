@@ -22,7 +22,7 @@ public struct WebController: Sendable {
     public var routes: [WebRoute] {
         signInRoutes + stakeholderRoutes + stakeholderDetailRoutes + groupRoutes + duplicateRoutes + adminRoutes
             + dashboardRoutes + interactionRoutes + followUpRoutes + eventRoutes + coverageRoutes + insightRoutes + importRoutes
-            + radarRoutes + radarIssueRoutes + radarSourceRoutes + briefingRoutes + publicConsultationRoutes
+            + radarRoutes + radarIssueRoutes + radarSourceRoutes + briefingRoutes + publicConsultationRoutes + consultationRoutes
     }
 
     func register(on router: Router<ConveneContext>) {
