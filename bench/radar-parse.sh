@@ -5,7 +5,7 @@
 #   bench/radar-parse.sh
 # CONVENE=path     the convene binary (default .build/release/convene); it must offer
 #                  `convene feed bench FILE… --repeat N`.
-# CORPUS=dir       feedparser's tests (default /work/shared/corpora/feeds/feedparser/tests).
+# CORPUS=dir       feedparser's tests (default ../shared/corpora/feeds/feedparser/tests).
 # PYTHON=path      a python that has feedparser and feedparser_rs; otherwise a venv is made
 #                  under /tmp and both are pip-installed into it.
 # REPEAT=N         passes over the corpus (default 5); generated feeds get one pass each.
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONVENE=${CONVENE:-.build/release/convene}
-CORPUS=${CORPUS:-/work/shared/corpora/feeds/feedparser/tests}
+CORPUS=${CORPUS:-../shared/corpora/feeds/feedparser/tests}
 REPEAT=${REPEAT:-5}
 [ -x "$CONVENE" ] || { echo "no convene binary at $CONVENE (build with swift build -c release, or set CONVENE)" >&2; exit 1; }
 [ -d "$CORPUS" ] || { echo "no corpus at $CORPUS" >&2; exit 1; }
