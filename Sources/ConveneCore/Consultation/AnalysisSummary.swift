@@ -47,6 +47,11 @@ public struct AnalysisSummary: Sendable, Codable, Equatable {
         public var stakeholderType: String
     }
 
+    public struct Theme: Sendable, Codable, Equatable {
+        public var keywords: [String]
+        public var statementIds: [String]
+    }
+
     public var votesAnalyzed: Int
     public var participants: Int
     public var participantsClustered: Int
@@ -62,4 +67,7 @@ public struct AnalysisSummary: Sendable, Codable, Equatable {
     public var participantsByArea: [String: Int]
     public var map: [Point]
     public var silhouette: [String: Double]
+    /// The words that say most about the statements, and themes of statements that say much the same.
+    public var keywords: [String]
+    public var themes: [Theme]
 }

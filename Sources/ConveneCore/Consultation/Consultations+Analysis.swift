@@ -69,6 +69,7 @@ extension Consultations {
         let divisive = r.divisive.compactMap { d in
             sid[d.statement].map { AnalysisSummary.Agreement(statementId: $0, direction: nil, groupAgree: keyed(d.groupAgreeProbability), score: d.divisiveness) }
         }
+        let found = StatementThemes.find(Dictionary(statements.filter { $0.status == .approved }.map { ($0.seq, $0.text) }, uniquingKeysWith: { a, _ in a }))
         let map = r.projection.sorted { $0.key < $1.key }.map { seq, point in
             AnalysisSummary.Point(x: point.x, y: point.y, group: groupOf[seq] ?? -1, stakeholderType: person[seq]?.stakeholderType ?? "")
         }
@@ -78,6 +79,7 @@ extension Consultations {
                                consensus: consensus, divisive: divisive, statements: rows,
                                participantsByType: Dictionary(grouping: participants, by: \.stakeholderType).mapValues(\.count),
                                participantsByArea: Dictionary(grouping: participants.compactMap(\.area), by: { $0 }).mapValues(\.count),
-                               map: map, silhouette: Dictionary(r.silhouette.map { (String($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }))
+                               map: map, silhouette: Dictionary(r.silhouette.map { (String($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }),
+                               keywords: found.keywords, themes: found.themes.map { t in AnalysisSummary.Theme(keywords: t.keywords, statementIds: t.statements.compactMap { sid[$0] }) })
     }
 }

@@ -126,6 +126,9 @@ struct ConsultationReportView {
             <figure>\(HTML(raw: OpinionMap.svg(a)))<figcaption>Each dot is a participant; people who voted alike are close together.</figcaption></figure>
             <h2>What every group agrees on</h2>
             \(consensus.isEmpty ? "<p>No statement is agreed on by every group yet.</p>" : "<ul>\(consensus)</ul>" as HTML)
+            <h2>Themes</h2>
+            \(a.themes.isEmpty ? "<p>No theme yet: the statements say different things.</p>" : "<ul>\(a.themes.map { t in "<li><strong>\(t.keywords.joined(separator: ", "))</strong>: \(t.statementIds.compactMap { text[$0] }.map { "“\($0)”" }.joined(separator: "; "))</li>" as HTML })</ul>" as HTML)
+            \(a.keywords.isEmpty ? HTML.empty : "<p class=\"hint\">Words that say most: \(a.keywords.joined(separator: ", "))</p>" as HTML)
             <h2>Opinion groups</h2>
             \(groups.joined())
             <h2>What divides</h2>
