@@ -68,6 +68,7 @@ struct Demo: AsyncParsableCommand {
         let today = CalendarDate(date: Date()).startInstant.addingTimeInterval(12 * 3600)
         try await DemoEngagement.generate(district: district, userIds: [admin.id, staff.id], seed: seed, now: today).store(into: services.store)
         try await DemoRadar.seed(into: services.store, ownerId: staff.id, seed: seed, now: Date())
+        try await DemoConsultation.seed(services.consultations, seed: seed, now: Date())
     }
 
 }

@@ -1,4 +1,5 @@
 import ConveneCore
+import ConveneServer
 import Foundation
 import Testing
 
@@ -20,5 +21,22 @@ struct DemoRadarTests {
         for t in trends { #expect(try await store.countRadarItems(ItemQuery(issueId: t.issue.id)) > 20, "\(t.issue.name)") }
         let briefing = try await radar.briefing(week: nil, userId: nil, zone: TimeZone(identifier: "America/Chicago") ?? .current, now: now)
         #expect(briefing.rising.map(\.issue.name) == ["Chronic absenteeism"])
+    }
+}
+
+@Suite("Demo consultation")
+struct DemoConsultationTests {
+    @Test("the demo's consultation has three opinion groups and the bus statement as consensus")
+    func demo() async throws {
+        let store = try await Engine.sqlite.makeStore()
+        let consultations = Consultations(store: store, hashing: BcryptHashing(cost: 4))
+        try await DemoConsultation.seed(consultations, seed: 7, now: Date())
+        let c = try await consultations.consultation(slug: "start-times")
+        let a = try await consultations.analysis(consultationId: c.id)
+        #expect(a.participants == 300)
+        #expect(a.groups.count == 3, "\(a.groups.map(\.participantIds.count))")
+        let bus = try await store.statements(consultationId: c.id, status: .approved).first { $0.text.hasPrefix("Whatever we decide") }
+        #expect(a.consensusStatementIds.contains(bus?.id ?? "-"))
+        #expect(try await store.statements(consultationId: c.id, status: .pending).count == 1)
     }
 }
