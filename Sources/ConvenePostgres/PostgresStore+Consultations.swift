@@ -89,7 +89,7 @@ extension PostgresStore {
         }
     }
 
-    public func insertParticipant(_ p: Participant, tokenHash: String) async throws -> Participant {
+    public func insertParticipant(_ p: Participant, tokenHash: String, inviteHash: String?) async throws -> Participant {
         try await transaction { conn in
             try await conn.query("SELECT 1 FROM consultations WHERE id = \(p.consultationId) FOR UPDATE", logger: self.logger)
             var made = p
@@ -98,8 +98,36 @@ extension PostgresStore {
                 INSERT INTO consultation_participants (id, consultation_id, seq, token_hash, data, created_at)
                 VALUES (\(made.id), \(made.consultationId), \(made.seq), \(tokenHash), \(try EngagementCoding.encode(made)), \(made.createdAt.millisecondsSince1970))
                 """, logger: self.logger)
+            if let inviteHash {
+                let n = try await self.scalarInt("""
+                    WITH u AS (UPDATE consultation_invites SET participant_id = \(made.id)
+                               WHERE code_hash = \(inviteHash) AND consultation_id = \(made.consultationId) AND participant_id IS NULL RETURNING 1)
+                    SELECT count(*) FROM u
+                    """, on: conn)
+                if n == 0 { throw ConveneError.invalid("inviteCode", "this invite code is not one of this consultation's, or it was used already") }
+            }
             return made
         }
+    }
+
+    public func insertInvites(consultationId: String, hashes: [String], at: Date, audit: AuditEntry) async throws {
+        try await transaction { conn in
+            if !hashes.isEmpty {
+                try await conn.query("""
+                    INSERT INTO consultation_invites (code_hash, consultation_id, created_at)
+                    SELECT h, \(consultationId), \(at.millisecondsSince1970) FROM unnest(\(hashes)::text[]) AS x(h)
+                    """, logger: self.logger)
+            }
+            try await self.insert(audit, conn)
+        }
+    }
+
+    public func inviteCounts(consultationId: String) async throws -> (total: Int, used: Int) {
+        for try await (total, used) in try await run("SELECT count(*), count(participant_id) FROM consultation_invites WHERE consultation_id = \(consultationId)")
+            .decode((Int64, Int64).self) {
+            return (Int(total), Int(used))
+        }
+        return (0, 0)
     }
 
     public func participant(tokenHash: String) async throws -> Participant? {

@@ -324,6 +324,13 @@ extension PostgresStore {
             PRIMARY KEY (participant_id, statement_id)
         );
         CREATE INDEX consultation_votes_consultation ON consultation_votes (consultation_id, statement_id);
+        CREATE TABLE consultation_invites (
+            code_hash TEXT PRIMARY KEY,
+            consultation_id TEXT NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+            participant_id TEXT REFERENCES consultation_participants(id) ON DELETE SET NULL,
+            created_at BIGINT NOT NULL
+        );
+        CREATE INDEX consultation_invites_consultation ON consultation_invites (consultation_id);
         CREATE TABLE consultation_analyses (
             consultation_id TEXT PRIMARY KEY REFERENCES consultations(id) ON DELETE CASCADE,
             votes INTEGER NOT NULL,

@@ -77,13 +77,34 @@ extension SQLiteStore {
         }
     }
 
-    public func insertParticipant(_ p: Participant, tokenHash: String) async throws -> Participant {
+    public func insertParticipant(_ p: Participant, tokenHash: String, inviteHash: String?) async throws -> Participant {
         try await pool.write { db in
             var made = p
             made.seq = try Int.fetchOne(db, sql: "SELECT COALESCE(max(seq) + 1, 0) FROM consultation_participants WHERE consultation_id = ?", arguments: [p.consultationId]) ?? 0
             try db.execute(sql: "INSERT INTO consultation_participants (id, consultation_id, seq, token_hash, data, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [made.id, made.consultationId, made.seq, tokenHash, try EngagementCoding.encode(made), made.createdAt.millisecondsSince1970])
+            if let inviteHash {
+                try db.execute(sql: "UPDATE consultation_invites SET participant_id = ? WHERE code_hash = ? AND consultation_id = ? AND participant_id IS NULL",
+                               arguments: [made.id, inviteHash, made.consultationId])
+                if db.changesCount == 0 { throw ConveneError.invalid("inviteCode", "this invite code is not one of this consultation's, or it was used already") }
+            }
             return made
+        }
+    }
+
+    public func insertInvites(consultationId: String, hashes: [String], at: Date, audit: AuditEntry) async throws {
+        try await pool.write { db in
+            for h in hashes {
+                try db.execute(sql: "INSERT INTO consultation_invites (code_hash, consultation_id, created_at) VALUES (?, ?, ?)", arguments: [h, consultationId, at.millisecondsSince1970])
+            }
+            try audit.insert(db)
+        }
+    }
+
+    public func inviteCounts(consultationId: String) async throws -> (total: Int, used: Int) {
+        try await pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT count(*), count(participant_id) FROM consultation_invites WHERE consultation_id = ?", arguments: [consultationId])
+            return (total: row?[0] ?? 0, used: row?[1] ?? 0)
         }
     }
 

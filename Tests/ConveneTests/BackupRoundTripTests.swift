@@ -37,6 +37,7 @@ struct BackupRoundTripTests {
         let statement = try await consultations.addStatement(consultationId: c.id, text: "Later for teenagers", actor: .user(admin))
         let (participant, _) = try await consultations.join(slug: c.slug, stakeholderType: "parent", area: nil)
         try await consultations.vote(participant, in: c, statementId: statement.id, vote: 1)
+        _ = try await consultations.createInvites(consultationId: c.id, count: 2, actor: .user(admin))
         return store
     }
 

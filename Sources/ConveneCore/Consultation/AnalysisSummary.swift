@@ -14,6 +14,8 @@ public struct AnalysisSummary: Sendable, Codable, Equatable {
         public var extremity: Double
         /// Agree share (agrees / votes) per stakeholder type.
         public var agreeByType: [String: Double]
+        /// Agree share per school or area (of participants who named one).
+        public var agreeByArea: [String: Double]
     }
     public struct Representative: Sendable, Codable, Equatable {
         public var statementId: String

@@ -14,11 +14,12 @@ public struct ConsultationPatch: Sendable, Equatable {
     public var level: IAP2Level?
     public var moderation: ModerationMode?
     public var isClosed: Bool?
+    public var inviteOnly: Bool?
     public init(slug: String? = nil, title: String? = nil, question: String? = nil, description: String?? = nil, audienceTypes: [String]? = nil,
                 audienceAreas: [String]? = nil, opensAt: Date?? = nil, closesAt: Date?? = nil, languages: [String]? = nil, level: IAP2Level? = nil,
-                moderation: ModerationMode? = nil, isClosed: Bool? = nil) {
+                moderation: ModerationMode? = nil, isClosed: Bool? = nil, inviteOnly: Bool? = nil) {
         self.slug = slug; self.title = title; self.question = question; self.description = description; self.audienceTypes = audienceTypes
         self.audienceAreas = audienceAreas; self.opensAt = opensAt; self.closesAt = closesAt; self.languages = languages; self.level = level
-        self.moderation = moderation; self.isClosed = isClosed
+        self.moderation = moderation; self.isClosed = isClosed; self.inviteOnly = inviteOnly
     }
 }

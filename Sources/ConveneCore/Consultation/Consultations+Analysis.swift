@@ -34,20 +34,25 @@ extension Consultations {
                         seconds: Double) -> AnalysisSummary {
         let sid = Dictionary(statements.map { ($0.seq, $0.id) }, uniquingKeysWith: { a, _ in a })
         let person = Dictionary(participants.map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a })
-        var typeVotes: [Int: [String: (agree: Int, all: Int)]] = [:]
-        for v in votes {
-            guard let type = person[v.participantSeq]?.stakeholderType else { continue }
-            var t = typeVotes[v.statementSeq, default: [:]][type, default: (0, 0)]
+        var typeVotes: [Int: [String: (agree: Int, all: Int)]] = [:], areaVotes: [Int: [String: (agree: Int, all: Int)]] = [:]
+        func count(_ table: inout [Int: [String: (agree: Int, all: Int)]], _ key: String, _ v: StoredVote) {
+            var t = table[v.statementSeq, default: [:]][key, default: (0, 0)]
             t.all += 1
             if v.vote == 1 { t.agree += 1 }
-            typeVotes[v.statementSeq, default: [:]][type] = t
+            table[v.statementSeq, default: [:]][key] = t
         }
+        for v in votes {
+            guard let who = person[v.participantSeq] else { continue }
+            count(&typeVotes, who.stakeholderType, v)
+            if let area = who.area { count(&areaVotes, area, v) }
+        }
+        func shares(_ d: [String: (agree: Int, all: Int)]?) -> [String: Double] { (d ?? [:]).mapValues { $0.all == 0 ? 0 : Double($0.agree) / Double($0.all) } }
         let stats = Dictionary(r.statementStats.map { ($0.statement, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = statements.filter { $0.status == .approved }.map { s in
             let st = stats[s.seq]
             return AnalysisSummary.Statement(statementId: s.id, seq: s.seq, text: s.text, agrees: st?.agrees ?? 0, disagrees: st?.disagrees ?? 0,
                                              passes: st?.passes ?? 0, extremity: st?.extremity ?? 0,
-                                             agreeByType: (typeVotes[s.seq] ?? [:]).mapValues { $0.all == 0 ? 0 : Double($0.agree) / Double($0.all) })
+                                             agreeByType: shares(typeVotes[s.seq]), agreeByArea: shares(areaVotes[s.seq]))
         }
         var groupOf: [Int: Int] = [:]
         let groups = r.groups.map { g -> AnalysisSummary.Group in

@@ -8,7 +8,29 @@ public enum ConsultationExportFile: String, Sendable, CaseIterable {
     case comments, votes, participantsVotes = "participants-votes", summary
 }
 
+/// A whole consultation as one JSON document: the consultation, its statements, participants
+/// (by number, type and area only), votes and the latest analysis.
+public struct ConsultationExport: Sendable, Codable {
+    public struct Vote: Sendable, Codable { public var participant: Int, statement: Int, vote: Int, at: Date }
+    public struct Person: Sendable, Codable { public var participant: Int, stakeholderType: String, area: String? }
+    public var consultation: Consultation
+    public var statements: [ConsultationStatement]
+    public var participants: [Person]
+    public var votes: [Vote]
+    public var analysis: AnalysisSummary
+}
+
 extension Consultations {
+    public func exportJSON(consultationId: String) async throws -> ConsultationExport {
+        let c = try await consultation(id: consultationId)
+        var statements = try await store.statements(consultationId: c.id, status: nil)
+        // Who wrote a statement stays out of the file: participants are numbers only.
+        for n in statements.indices { statements[n].participantId = nil }
+        let people = try await store.participants(consultationId: c.id).map { ConsultationExport.Person(participant: $0.seq, stakeholderType: $0.stakeholderType, area: $0.area) }
+        let votes = try await store.votes(consultationId: c.id).map { ConsultationExport.Vote(participant: $0.participantSeq, statement: $0.statementSeq, vote: $0.vote, at: $0.at) }
+        return ConsultationExport(consultation: c, statements: statements, participants: people, votes: votes, analysis: try await analysis(consultationId: c.id))
+    }
+
     public func export(_ file: ConsultationExportFile, consultationId: String, publicURL: String) async throws -> String {
         let c = try await consultation(id: consultationId)
         let statements = try await store.statements(consultationId: c.id, status: nil)

@@ -8,7 +8,7 @@ extension Consultations {
 
     /// Starts a participant: a stakeholder type the consultation asks for, and optionally a
     /// school or area. Returns the participant and the secret for its cookie (stored hashed).
-    public func join(slug: String, stakeholderType: String?, area: String?, now: Date = Date()) async throws -> (Participant, String) {
+    public func join(slug: String, stakeholderType: String?, area: String?, inviteCode: String? = nil, now: Date = Date()) async throws -> (Participant, String) {
         let c = try await consultation(slug: slug)
         guard c.isOpen(at: now) else { throw ConveneError.conflict("this consultation is closed") }
         var errors: [FieldError] = []
@@ -23,12 +23,32 @@ extension Consultations {
             if a.count > 200 { errors.append(FieldError("area", "must be at most 200 characters")) }
             else if !c.audienceAreas.isEmpty && !c.audienceAreas.contains(a) { errors.append(FieldError("area", "must be one of \(c.audienceAreas.joined(separator: ", "))")) }
         }
+        let code = inviteCode.flatMap(Text.tidy).map(Self.normalizedInvite)
+        if c.isInviteOnly && code == nil { errors.append(FieldError("inviteCode", "is required: this consultation is for invited participants; enter the code you were given")) }
         if !errors.isEmpty { throw ConveneError.invalid(errors) }
         let secret = "cvp_" + Secret.make()
         let p = try await store.insertParticipant(Participant(consultationId: c.id, stakeholderType: type ?? "", area: place, createdAt: now.wholeMilliseconds),
-                                                  tokenHash: hashing.digest(secret))
+                                                  tokenHash: hashing.digest(secret), inviteHash: c.isInviteOnly ? code.map { hashing.digest($0) } : nil)
         return (p, secret)
     }
+
+    /// Makes `count` invite codes (at most 5,000 at a time) and returns them: they are stored
+    /// hashed, so this is the only time they can be read.
+    public func createInvites(consultationId: String, count: Int, actor: Actor, now: Date = Date()) async throws -> [String] {
+        let c = try await consultation(id: consultationId)
+        guard (1...5000).contains(count) else { throw ConveneError.invalid("count", "must be a whole number from 1 to 5000") }
+        // 10 characters from 31 that are easy to read aloud and type (no 0/O, 1/I/L): about 50 bits.
+        let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
+        var generator = SystemRandomNumberGenerator()
+        let codes = (0..<count).map { _ in String((0..<10).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }) }
+        try await store.insertInvites(consultationId: c.id, hashes: codes.map { hashing.digest($0) }, at: now.wholeMilliseconds,
+                                      audit: AuditEntry(at: now.wholeMilliseconds, actor: actor, action: "create-invites", entityType: "consultation", entityId: c.id,
+                                                        after: ["count": .number(Double(count))]))
+        return codes
+    }
+
+    /// An invite code as typed: upper-case, without spaces or dashes.
+    static func normalizedInvite(_ text: String) -> String { text.uppercased().filter { $0.isLetter || $0.isNumber } }
 
     /// The participant a cookie names, in this consultation.
     public func participant(secret: String?, consultation c: Consultation) async throws -> Participant {

@@ -72,6 +72,7 @@ public struct Consultations: Sendable {
         if let v = patch.level { c.level = v }
         if let v = patch.moderation { c.moderation = v }
         if let v = patch.isClosed { c.isClosed = v }
+        if let v = patch.inviteOnly { c.inviteOnly = v }
         var errors: [FieldError] = []
         if c.title.isEmpty { errors.append(FieldError("title", "must not be empty")) }
         if c.title.count > 200 { errors.append(FieldError("title", "must be at most 200 characters")) }

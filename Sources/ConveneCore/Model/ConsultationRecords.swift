@@ -46,6 +46,9 @@ public struct Consultation: Sendable, Equatable, Codable {
     public var moderation: ModerationMode
     /// Closed by staff (overrides the dates until reopened).
     public var isClosed: Bool
+    /// Only people with an invite code may join (a closed audience). Absent in older records.
+    public var inviteOnly: Bool?
+    public var isInviteOnly: Bool { inviteOnly == true }
     public var createdAt: Date
     public var updatedAt: Date
 

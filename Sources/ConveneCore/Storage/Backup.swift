@@ -54,6 +54,7 @@ public enum BackupSchema {
         Table(name: "consultations", columns: cols("id slug data created_at:i updated_at:i"), orderBy: "id"),
         Table(name: "consultation_participants", columns: cols("id consultation_id seq:i token_hash data created_at:i"), orderBy: "id"),
         Table(name: "consultation_statements", columns: cols("id consultation_id seq:i status participant_id data created_at:i"), orderBy: "id"),
+        Table(name: "consultation_invites", columns: cols("code_hash consultation_id participant_id created_at:i"), orderBy: "code_hash"),
         Table(name: "consultation_votes", columns: cols("consultation_id participant_id statement_id vote:i at:i"), orderBy: "participant_id, statement_id"),
     ]
 }

@@ -15,8 +15,14 @@ public protocol ConsultationStore: Sendable {
     func insertStatement(_ s: ConsultationStatement, audit: AuditEntry?) async throws -> ConsultationStatement
     func updateStatement(_ s: ConsultationStatement, audit: AuditEntry) async throws
 
-    /// Adds a participant with the next number of its consultation and a hashed cookie token.
-    func insertParticipant(_ p: Participant, tokenHash: String) async throws -> Participant
+    /// Adds a participant with the next number of its consultation and a hashed cookie token;
+    /// with `inviteHash`, in the same transaction takes that unused invite of the consultation
+    /// (throws `ConveneError.invalid("inviteCode", …)` when there is none).
+    func insertParticipant(_ p: Participant, tokenHash: String, inviteHash: String?) async throws -> Participant
+    /// Stores new invite codes (hashed) for a consultation, with one audit entry.
+    func insertInvites(consultationId: String, hashes: [String], at: Date, audit: AuditEntry) async throws
+    /// How many invites exist and how many were used.
+    func inviteCounts(consultationId: String) async throws -> (total: Int, used: Int)
     func participant(tokenHash: String) async throws -> Participant?
     func countParticipants(consultationId: String) async throws -> Int
     /// Records a vote, replacing the participant's earlier vote on the same statement.

@@ -19,6 +19,7 @@ extension JSONInput {
         p.level = enumeration("level", IAP2Level.self)
         p.moderation = enumeration("moderation", ModerationMode.self)
         p.isClosed = bool("isClosed")
+        p.inviteOnly = bool("inviteOnly")
         for key in ["id", "createdAt", "updatedAt", "isOpen", "publicURL"] { _ = raw(key) }
         return p
     }
@@ -36,12 +37,12 @@ extension JSONInput {
 
 struct ConsultationBody: Encodable {
     var id: String, slug: String, title: String, question: String, description: String?, audienceTypes: [String], audienceAreas: [String]
-    var opensAt: String?, closesAt: String?, languages: [String], level: String, promise: String, moderation: String, isClosed: Bool, isOpen: Bool
+    var opensAt: String?, closesAt: String?, languages: [String], level: String, promise: String, moderation: String, isClosed: Bool, isOpen: Bool, inviteOnly: Bool
     var publicURL: String, createdAt: String, updatedAt: String
     init(_ c: Consultation) {
         id = c.id; slug = c.slug; title = c.title; question = c.question; description = c.description; audienceTypes = c.audienceTypes
         audienceAreas = c.audienceAreas; opensAt = c.opensAt.map(Timestamp.format); closesAt = c.closesAt.map(Timestamp.format); languages = c.languages
-        level = c.level.rawValue; promise = c.level.promise(spanish: false); moderation = c.moderation.rawValue; isClosed = c.isClosed; isOpen = c.isOpen(at: Date())
+        level = c.level.rawValue; promise = c.level.promise(spanish: false); moderation = c.moderation.rawValue; isClosed = c.isClosed; isOpen = c.isOpen(at: Date()); inviteOnly = c.isInviteOnly
         publicURL = "/c/\(c.slug)"; createdAt = Timestamp.format(c.createdAt); updatedAt = Timestamp.format(c.updatedAt)
     }
 }
@@ -123,15 +124,34 @@ extension APIController {
                 guard let s = try await consultations.store.statement(id: sid), s.consultationId == c.id else { throw ConveneError.notFound(entity: "statement", id: sid) }
                 return try Reply.json(StatementBody(try await consultations.moderate(statementId: s.id, approve: status == .approved, reason: reason ?? nil, actor: context.actor)))
             },
+            Endpoint(method: .post, path: "/api/v1/consultations/{id}/invites", role: .staff, operationId: "createInvites",
+                     summary: "Make invite codes for a closed audience (shown once; stored hashed)", tag: "consultations", requestSchema: "InvitesInput",
+                     responseSchema: "InviteCodes", status: 201) { request, context in
+                var input = try await JSONInput.read(request, context: context)
+                let count = input.optionalInt("count")
+                try input.finish()
+                guard let n = count ?? nil else { throw ConveneError.invalid("count", "is required: how many codes (1 to 5000)") }
+                let codes = try await consultations.createInvites(consultationId: request.pathID(context), count: n, actor: context.actor)
+                return try Reply.json(["codes": codes], status: .created)
+            },
             Endpoint(method: .get, path: "/api/v1/consultations/{id}/analysis", role: .viewer, operationId: "getConsultationAnalysis",
                      summary: "Opinion groups, representative, consensus and divisive statements, by stakeholder type and area", tag: "consultations",
                      responseSchema: "ConsultationAnalysis") { request, context in
                 try Reply.json(try await consultations.analysis(consultationId: request.pathID(context)))
             },
             Endpoint(method: .get, path: "/api/v1/consultations/{id}/export/{file}", role: .staff, operationId: "exportConsultation",
-                     summary: "Pol.is-compatible CSV: comments.csv, votes.csv, participants-votes.csv or summary.csv", tag: "consultations",
+                     summary: "Pol.is-compatible CSV (comments.csv, votes.csv, participants-votes.csv, summary.csv), or consultation.json: everything in one document",
+                     tag: "consultations",
                      responseSchema: nil, contentType: "text/csv") { request, context in
                 let name = request.pathID(context, "file")
+                if name == "consultation.json" {
+                    let doc = try await consultations.exportJSON(consultationId: request.pathID(context))
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys]
+                    encoder.dateEncodingStrategy = .iso8601
+                    return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentDisposition: "attachment; filename=\"consultation.json\""],
+                                    body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(doc))))
+                }
                 guard name.hasSuffix(".csv"), let file = ConsultationExportFile(rawValue: String(name.dropLast(4))) else {
                     throw ConveneError.notFound(entity: "export", id: name)
                 }

@@ -35,9 +35,10 @@ extension APIController {
                 try await PublicLimit.check(context, services)
                 var input = try await JSONInput.read(request, context: context)
                 let type = input.string("stakeholderType", max: 100), area = input.optionalString("area", max: 200)
+                let invite = input.optionalString("inviteCode", max: 100)
                 try input.finish()
                 let slug = request.pathID(context, "slug")
-                let (p, secret) = try await consultations.join(slug: slug, stakeholderType: type, area: area ?? nil)
+                let (p, secret) = try await consultations.join(slug: slug, stakeholderType: type, area: area ?? nil, inviteCode: invite ?? nil)
                 var r = try Reply.json(["participantId": p.id, "stakeholderType": p.stakeholderType], status: .created)
                 r.setCookie(Cookie(name: PublicLimit.cookieName(slug), value: secret, maxAge: 180 * 86_400, path: "/", secure: services.configuration.secureCookies,
                                    httpOnly: true, sameSite: .lax))

@@ -62,7 +62,7 @@ enum OpenAPISchemas {
         let stamp: JSONValue = ["type": ["string", "null"], "format": "date-time"]
         return ["slug": string, "title": string, "question": string, "description": nullableString, "audienceTypes": strings(), "audienceAreas": strings(),
                 "opensAt": stamp, "closesAt": stamp, "languages": strings(enumeration(["en", "es"])), "level": enumeration(IAP2Level.allCases.map(\.rawValue)),
-                "moderation": enumeration(ModerationMode.allCases.map(\.rawValue)), "isClosed": ["type": "boolean"]]
+                "moderation": enumeration(ModerationMode.allCases.map(\.rawValue)), "isClosed": ["type": "boolean"], "inviteOnly": ["type": "boolean"]]
     }
 
     static var all: [String: JSONValue] {
@@ -226,7 +226,9 @@ enum OpenAPISchemas {
                                             "groups": strings(object(["id": integer, "participantIds": strings(), "representativeStatementIds": strings()], closed: false)),
                                             "consensusStatementIds": strings(), "divisiveStatementIds": strings()],
                                            required: ["votesAnalyzed", "groups", "consensusStatementIds", "divisiveStatementIds"], closed: false),
-            "ParticipantInput": object(["stakeholderType": string, "area": nullableString], required: ["stakeholderType"]),
+            "ParticipantInput": object(["stakeholderType": string, "area": nullableString, "inviteCode": nullableString], required: ["stakeholderType"]),
+            "InvitesInput": object(["count": ["type": "integer", "minimum": 1, "maximum": 5000]], required: ["count"]),
+            "InviteCodes": object(["codes": strings()], required: ["codes"]),
             "Participant": object(["participantId": string, "stakeholderType": string], required: ["participantId", "stakeholderType"]),
             "NextStatement": object(["id": string, "text": string], required: ["id", "text"]),
             "VoteInput": object(["statementId": string, "vote": ["type": "integer", "enum": [-1, 0, 1]]], required: ["statementId", "vote"]),

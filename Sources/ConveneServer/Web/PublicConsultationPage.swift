@@ -17,7 +17,7 @@ struct PublicWords {
         "Agree": "De acuerdo", "Disagree": "En desacuerdo", "Pass / unsure": "Paso / no estoy seguro",
         "What do you think of this statement?": "¿Qué piensa de esta afirmación?", "Add your own statement": "Agregue su propia afirmación",
         "Short and about one idea (at most 280 characters). Please leave out names.": "Breve y sobre una sola idea (máximo 280 caracteres). No incluya nombres.",
-        "Send": "Enviar", "You have voted on every statement. Thank you! Come back later for new ones.":
+        "Send": "Enviar", "Invite code": "Código de invitación", "You have voted on every statement. Thank you! Come back later for new ones.":
             "Ha votado sobre todas las afirmaciones. ¡Gracias! Vuelva más tarde para ver otras nuevas.",
         "This consultation is closed.": "Esta consulta está cerrada.", "Our promise to you": "Nuestro compromiso con usted",
         "Thank you; your statement will appear once a moderator has read it.": "Gracias; su afirmación aparecerá cuando la haya leído un moderador.",
@@ -55,6 +55,7 @@ struct PublicConsultationView {
                 <label for="f-type">\(t("I am a"))</label>
                 <select id="f-type" name="stakeholderType" required>\(types.map { "<option value=\"\($0)\">\(t($0))</option>" as HTML })</select>
                 \(areaField)
+                \(c.isInviteOnly ? "<label for=\"f-invite\">\(t("Invite code"))</label><input id=\"f-invite\" name=\"inviteCode\" maxlength=\"40\" autocomplete=\"off\" required>" as HTML : .empty)
                 <button type="submit">\(t("Start"))</button></form>
                 """
         } else if let s = next {
@@ -132,7 +133,8 @@ extension WebController {
                 let form = try await FormData.read(request)
                 let slug = context.parameters.get("slug") ?? ""
                 do {
-                    let (_, secret) = try await consultations.join(slug: slug, stakeholderType: form.first("stakeholderType"), area: form.first("area"))
+                    let (_, secret) = try await consultations.join(slug: slug, stakeholderType: form.first("stakeholderType"), area: form.first("area"),
+                                                                   inviteCode: form.first("inviteCode"))
                     var r = back(request, slug)
                     r.setCookie(Cookie(name: PublicLimit.cookieName(slug), value: secret, maxAge: 180 * 86_400, path: "/", secure: services.configuration.secureCookies,
                                        httpOnly: true, sameSite: .lax))

@@ -74,6 +74,10 @@ struct ConsultationFlowTests {
             let summary = try await client.send(.get, "/api/v1/consultations/\(id)/export/summary.csv", token: staff.token)
             #expect(summary.text.contains("groups,3"), "\(summary.text)")
             #expect(try await client.send(.get, "/api/v1/consultations/\(id)/export/secrets.csv", token: staff.token).status == .notFound)
+            let whole = try await client.send(.get, "/api/v1/consultations/\(id)/export/consultation.json", token: staff.token)
+            if case .array(let votes)? = whole.json?["votes"] { #expect(votes.count == cast) } else { Issue.record("no votes in the JSON export") }
+            #expect(whole.json?["analysis"]?["votesAnalyzed"] == .number(Double(cast)))
+            #expect(!whole.text.contains("\"participantId\""))
         }
     }
 
@@ -128,6 +132,37 @@ struct ConsultationFlowTests {
             let late = try await client.send(.post, "/api/public/consultations/budget/votes", json: #"{"statementId":"\#(sid)","vote":1}"#, headers: [.cookie: cookie])
             #expect(late.status == .conflict)
             #expect(try await app.store.countVotes(consultationId: id) == 1)
+        }
+    }
+
+    @Test("a closed audience joins with invite codes, each good once", arguments: Engine.available)
+    func invites(engine: Engine) async throws {
+        var made = try await TestApp.make(engine: engine)
+        made.services = Services(store: made.store, configuration: { var c = made.services.configuration; c.publicRateLimit = 0; return c }())
+        let app = made
+        let staff = try await app.user(.staff)
+        try await app.test { client in
+            let c = try await client.send(.post, "/api/v1/consultations", token: staff.token,
+                                          json: #"{"title":"Board retreat","slug":"retreat","question":"What should the board discuss?","inviteOnly":true,"audienceAreas":["North","South"]}"#)
+            let id = try #require(c.json?["id"]?.stringValue)
+            #expect(c.json?["inviteOnly"] == true)
+            #expect(try await client.send(.post, "/api/v1/consultations/\(id)/invites", token: staff.token, json: #"{"count":0}"#).status == .unprocessableContent)
+            let invites = try await client.send(.post, "/api/v1/consultations/\(id)/invites", token: staff.token, json: #"{"count":3}"#)
+            #expect(invites.status == .created)
+            guard case .array(let codes)? = invites.json?["codes"], let code = codes.first?.stringValue else { Issue.record("no codes"); return }
+            #expect(codes.count == 3 && code.count == 10)
+            let without = try await client.send(.post, "/api/public/consultations/retreat/participants", json: #"{"stakeholderType":"parent"}"#)
+            #expect(without.status == .unprocessableContent && without.text.contains("inviteCode"))
+            let wrongArea = try await client.send(.post, "/api/public/consultations/retreat/participants", json: #"{"stakeholderType":"parent","area":"East","inviteCode":"\#(code)"}"#)
+            #expect(wrongArea.status == .unprocessableContent && wrongArea.text.contains("area"))
+            let typed = code.lowercased().prefix(5) + "-" + code.lowercased().dropFirst(5)
+            let ok = try await client.send(.post, "/api/public/consultations/retreat/participants", json: #"{"stakeholderType":"parent","area":"North","inviteCode":"\#(typed)"}"#)
+            #expect(ok.status == .created)
+            let again = try await client.send(.post, "/api/public/consultations/retreat/participants", json: #"{"stakeholderType":"student","inviteCode":"\#(code)"}"#)
+            #expect(again.status == .unprocessableContent && again.text.contains("used already"))
+            #expect(try await app.store.countParticipants(consultationId: id) == 1)
+            let counts = try await app.store.inviteCounts(consultationId: id)
+            #expect(counts.total == 3 && counts.used == 1)
         }
     }
 
