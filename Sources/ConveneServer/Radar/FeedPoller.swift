@@ -120,14 +120,13 @@ public struct FeedPoller: Service {
                 state = failed(state, source: source, now: now, error: "page \(pages) of the harvest: \(words)")
                 try await services.store.recordFetch(sourceId: source.id, kind: .oaiPMH, state: state)
                 return state
-            case .content(let bytes, let contentType, _, _):
+            case .content(let bytes, _, _, _):
                 let page: RadarOAIPage
                 do {
                     page = try await services.radar.ingestOAIPage(bytes, source: source, now: now)
                 } catch let error as RadarReadError {
                     state = failed(state, source: source, now: now, error: "page \(pages) of the harvest: \(error.message)")
                     try await services.store.recordFetch(sourceId: source.id, kind: .oaiPMH, state: state)
-                    _ = contentType
                     return state
                 }
                 total.added += page.counts.added; total.updated += page.counts.updated; total.duplicates += page.counts.duplicates
