@@ -338,6 +338,25 @@ extension SQLiteStore {
             data TEXT NOT NULL
         );
         """),
+        ("0007-collaboration", """
+        CREATE TABLE work_records (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            slug TEXT,
+            data TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (kind, slug)
+        );
+        CREATE INDEX work_records_kind ON work_records (kind, updated_at);
+        CREATE TABLE work_links (
+            record_id TEXT NOT NULL REFERENCES work_records(id) ON DELETE CASCADE,
+            target_kind TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            PRIMARY KEY (record_id, target_kind, target_id)
+        );
+        CREATE INDEX work_links_target ON work_links (target_kind, target_id);
+        """),
     ]
 
     static func migrate(_ pool: DatabasePool) throws {

@@ -69,6 +69,7 @@ struct Demo: AsyncParsableCommand {
         try await DemoEngagement.generate(district: district, userIds: [admin.id, staff.id], seed: seed, now: today).store(into: services.store)
         try await DemoRadar.seed(into: services.store, ownerId: staff.id, seed: seed, now: Date())
         try await DemoConsultation.seed(services.consultations, seed: seed, now: Date())
+        try await DemoCollaboration.seed(store: services.store, consultations: services.consultations, ownerId: staff.id, now: Date())
     }
 
 }

@@ -7,8 +7,8 @@ import Foundation
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print a report: coverage (who was engaged and heard), health (every relationship's score) or the radar briefing.",
-        subcommands: [CoverageReportCommand.self, HealthReportCommand.self, BriefingReportCommand.self]
+        abstract: "Print a report: coverage (who was engaged and heard), health (every relationship's score), the radar briefing, or the board report.",
+        subcommands: [CoverageReportCommand.self, HealthReportCommand.self, BriefingReportCommand.self, BoardReportCommand.self]
     )
 }
 

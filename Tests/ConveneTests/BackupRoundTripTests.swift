@@ -38,6 +38,13 @@ struct BackupRoundTripTests {
         let (participant, _) = try await consultations.join(slug: c.slug, stakeholderType: "parent", area: nil)
         try await consultations.vote(participant, in: c, statementId: statement.id, vote: 1)
         _ = try await consultations.createInvites(consultationId: c.id, count: 2, actor: .user(admin))
+        let initiative = try await Collaboration(store: store).create(Initiative.self, fields: [
+            "title": "Start times", "summary": "When should school start?", "isPublished": true,
+            "activities": [["kind": "consultation", "title": "Consultation", "consultationId": .string(c.id)]],
+        ], actor: .user(admin))
+        _ = try await Collaboration(store: store).create(Decision.self, fields: [
+            "initiativeId": .string(initiative.id), "title": "Start later", "decidedOn": "2027-02-01", "rationale": "Sleep.",
+        ], actor: .user(admin))
         return store
     }
 

@@ -56,6 +56,8 @@ public enum BackupSchema {
         Table(name: "consultation_statements", columns: cols("id consultation_id seq:i status participant_id data created_at:i"), orderBy: "id"),
         Table(name: "consultation_invites", columns: cols("code_hash consultation_id participant_id created_at:i"), orderBy: "code_hash"),
         Table(name: "consultation_votes", columns: cols("consultation_id participant_id statement_id vote:i at:i"), orderBy: "participant_id, statement_id"),
+        Table(name: "work_records", columns: cols("id kind slug data created_at:i updated_at:i"), orderBy: "id"),
+        Table(name: "work_links", columns: cols("record_id target_kind target_id"), orderBy: "record_id, target_kind, target_id"),
     ]
 }
 

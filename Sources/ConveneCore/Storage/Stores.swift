@@ -122,7 +122,7 @@ public protocol AuditStore: Sendable {
 
 /// Everything Convene stores, on one engine.
 public protocol ConveneStore: StakeholderStore, RelationshipStore, GroupStore, UserStore, SessionStore, TokenStore,
-    RateLimitStore, AuditStore, JobStore, BackupStore, InteractionStore, FollowUpStore, EventStore, CoverageTargetStore, ImportStore, UploadStore, EventImportStore, RadarStore, ConsultationStore {
+    RateLimitStore, AuditStore, JobStore, BackupStore, InteractionStore, FollowUpStore, EventStore, CoverageTargetStore, ImportStore, UploadStore, EventImportStore, RadarStore, ConsultationStore, CollaborationStore {
     /// A cheap round trip, for `/healthz`.
     func ping() async throws
     /// The engine's name, for logs and `/healthz`.

@@ -13,7 +13,7 @@ public struct APIController: Sendable {
     /// Every endpoint under `/api/v1`.
     public var endpoints: [Endpoint] {
         stakeholderEndpoints + relationshipEndpoints + groupEndpoints + accountEndpoints + interactionEndpoints + followUpEndpoints
-            + eventEndpoints + importEndpoints + radarEndpoints + consultationEndpoints + participationEndpoints + [openAPIEndpoint]
+            + eventEndpoints + importEndpoints + radarEndpoints + consultationEndpoints + participationEndpoints + collaborationEndpoints + [openAPIEndpoint]
     }
 
     var openAPIEndpoint: Endpoint {

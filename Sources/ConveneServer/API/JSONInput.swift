@@ -7,7 +7,7 @@ import NIOCore
 /// Reads a JSON request body field by field, collecting an error for each wrong field, so a
 /// client hears about every problem at once, and unknown fields are refused, not ignored.
 struct JSONInput {
-    private let object: [String: JSONValue]
+    let object: [String: JSONValue]
     private var seen: Set<String> = []
     var errors: [FieldError] = []
     let prefix: String

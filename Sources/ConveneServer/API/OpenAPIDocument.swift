@@ -39,7 +39,9 @@ enum OpenAPIDocument {
         var responses: [String: JSONValue] = [:]
         let description: JSONValue = e.status == 201 ? "Created" : e.status == 204 ? "No content" : "OK"
         if let type = e.contentType {
-            responses[String(e.status)] = ["description": description, "content": .object([type: ["schema": ["type": "string"]]])]
+            let types = type.split(separator: ",").map { String($0.drop(while: { $0 == " " })) }
+            responses[String(e.status)] = ["description": description,
+                                           "content": .object(Dictionary(uniqueKeysWithValues: types.map { ($0, ["schema": ["type": "string"]] as JSONValue) }))]
         } else if let schema = e.responseSchema {
             var ok: [String: JSONValue] = ["description": description, "content": ["application/json": ["schema": ref(schema)]]]
             if e.status == 201 { ok["headers"] = ["Location": ["schema": ["type": "string"]]] }

@@ -237,6 +237,6 @@ enum OpenAPISchemas {
             "Problem": object(["type": string, "title": string, "status": ["type": "integer"], "detail": string,
                                "errors": strings(object(["field": string, "message": string], required: ["field", "message"]))],
                               required: ["type", "title", "status", "detail"], closed: false),
-        ]
+        ].merging(collaboration) { a, _ in a }
     }
 }

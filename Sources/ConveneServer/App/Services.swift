@@ -8,6 +8,7 @@ public struct Services: Sendable {
     public let engagement: Engagement
     public let radar: Radar
     public let consultations: Consultations
+    public let collaboration: Collaboration
     public let accounts: Accounts
     public let configuration: ServerConfiguration
     public let metrics: Metrics
@@ -19,6 +20,7 @@ public struct Services: Sendable {
         self.engagement = Engagement(store: store)
         self.radar = Radar(store: store)
         self.consultations = Consultations(store: store, hashing: BcryptHashing(cost: configuration.bcryptCost))
+        self.collaboration = Collaboration(store: store)
         self.accounts = Accounts(store: store, hashing: BcryptHashing(cost: configuration.bcryptCost))
         self.configuration = configuration
         self.metrics = Metrics()

@@ -9,7 +9,7 @@ enum Layout {
         var nav: [HTML] = []
         if let user {
             var links: [(String, String)] = [("/", "Dashboard"), ("/stakeholders", "Stakeholders"), ("/groups", "Groups"), ("/events", "Events"),
-                                               ("/follow-ups", "Follow-ups"), ("/coverage", "Coverage"), ("/radar", "Radar"), ("/consultations", "Consultations"), ("/duplicates", "Duplicates"), ("/account/tokens", "API tokens")]
+                                               ("/follow-ups", "Follow-ups"), ("/coverage", "Coverage"), ("/radar", "Radar"), ("/consultations", "Consultations"), ("/initiatives", "Initiatives"), ("/duplicates", "Duplicates"), ("/account/tokens", "API tokens")]
             if user.role == .admin { links += [("/admin/users", "Users"), ("/audit", "Audit log")] }
             nav = links.map { href, label in
                 href == current ? "<li><a href=\"\(href)\" aria-current=\"page\">\(label)</a></li>" : "<li><a href=\"\(href)\">\(label)</a></li>"

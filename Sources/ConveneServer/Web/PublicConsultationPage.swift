@@ -23,7 +23,12 @@ struct PublicWords {
         "Thank you; your statement will appear once a moderator has read it.": "Gracias; su afirmación aparecerá cuando la haya leído un moderador.",
         "Thank you; your statement is added.": "Gracias; se agregó su afirmación.", "English": "English", "Español": "Español",
         "No names, emails or addresses are asked for or shown.": "No se piden ni se muestran nombres, correos ni direcciones.",
+        "What we heard and what we decided": "Lo que escuchamos y lo que decidimos",
         "parent": "madre, padre o tutor", "student": "estudiante", "teacher": "docente", "staff": "personal escolar", "community-member": "miembro de la comunidad",
+        "educator": "docente", "school-staff": "personal escolar", "administrator": "directivo", "business": "empresa",
+        "community-organization": "organización comunitaria o religiosa", "elected-official": "funcionario electo", "government-agency": "agencia de gobierno",
+        "researcher": "investigador o universidad", "advocacy-organization": "organización de incidencia", "union": "sindicato", "media": "medio de comunicación",
+        "funder": "financiador",
     ]
 }
 
@@ -37,6 +42,8 @@ struct PublicConsultationView {
     var message: String?
     var errors: [FieldError] = []
     var status: HTTPResponse.Status = .ok
+    /// The published initiative this consultation serves: its slug and title.
+    var initiative: (slug: String, title: String)? = nil
 
     func render() -> Response {
         let t = PublicWords(spanish: spanish)
@@ -94,6 +101,7 @@ struct PublicConsultationView {
             \(c.description.map { "<p>\($0)</p>" as HTML } ?? .empty)
             <p class="hint">\(t("Our promise to you")): \(c.level.promise(spanish: spanish))</p>
             \(message.map { "<p class=\"notice\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
+            \(initiative.map { "<p class=\"notice\"><a href=\"/i/\($0.slug)\(q)\">\(t("What we heard and what we decided"))</a>: \($0.title)</p>" as HTML } ?? .empty)
             \(body)
             <p class="hint">\(t("No names, emails or addresses are asked for or shown."))</p>
             </main></body></html>
@@ -112,8 +120,11 @@ extension WebController {
             let p = try? await consultations.participant(secret: PublicLimit.cookie(request, slug: slug), consultation: c)
             var next: ConsultationStatement?
             if let p { next = try await consultations.next(for: p, in: c) }
-            return PublicConsultationView(consultation: c, participant: p, next: next, spanish: request.uri.queryParameters.get("lang") == "es",
-                                          message: message, errors: errors, status: status).render()
+            let spanish = request.uri.queryParameters.get("lang") == "es"
+            let initiative = try await services.collaboration.publishedInitiative(consultationId: c.id)
+                .map { (slug: $0.slug, title: spanish ? ($0.titleEs ?? $0.title) : $0.title) }
+            return PublicConsultationView(consultation: c, participant: p, next: next, spanish: spanish,
+                                          message: message, errors: errors, status: status, initiative: initiative).render()
         }
         @Sendable func back(_ request: Request, _ slug: String, _ notice: String? = nil) -> Response {
             var q: [String] = []

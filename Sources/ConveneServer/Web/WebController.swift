@@ -23,6 +23,7 @@ public struct WebController: Sendable {
         signInRoutes + stakeholderRoutes + stakeholderDetailRoutes + groupRoutes + duplicateRoutes + adminRoutes
             + dashboardRoutes + interactionRoutes + followUpRoutes + eventRoutes + coverageRoutes + insightRoutes + importRoutes
             + radarRoutes + radarIssueRoutes + radarSourceRoutes + briefingRoutes + publicConsultationRoutes + consultationRoutes
+            + publicInitiativeRoutes + collaborationRoutes
     }
 
     func register(on router: Router<ConveneContext>) {
