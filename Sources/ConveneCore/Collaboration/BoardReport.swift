@@ -37,7 +37,7 @@ extension Collaboration {
         let period = Period(from: from, to: to, label: "\(from) to \(to)")
         let progress = try await progress(of: i, now: now)
         var heard: [PublicInitiative.Heard] = []
-        for cid in i.consultationIds { if let c = try await store.consultation(id: cid) { heard.append(try await self.heard(c, consultations: consultations, now: now)) } }
+        for cid in i.consultationIds { if let c = try await store.consultation(id: cid) { heard.append(try await self.heard(c, consultations: consultations, now: now, recompute: true)) } }
         let decisions = try await decisions(initiativeId: i.id)
         return BoardReport(title: i.title, period: period, coverage: try await Engagement(store: store).coverage(period, now: now),
                            initiatives: [.init(initiative: i, progress: progress, decisions: decisions)], consultations: heard, decisions: decisions, computedAt: now)
@@ -55,7 +55,7 @@ extension Collaboration {
         var heard: [PublicInitiative.Heard] = []
         for c in try await store.consultations() {
             let opened = c.opensAt ?? c.createdAt, closed = c.closesAt ?? now
-            if opened < period.endInstant && closed >= period.startInstant { heard.append(try await self.heard(c, consultations: consultations, now: now)) }
+            if opened < period.endInstant && closed >= period.startInstant { heard.append(try await self.heard(c, consultations: consultations, now: now, recompute: true)) }
         }
         let decisions = try await records(Decision.self).filter { d in d.decidedOn.map { $0 >= period.from && $0 <= period.to } ?? false }
             .sorted { ($0.decidedOn?.description ?? "") < ($1.decidedOn?.description ?? "") }

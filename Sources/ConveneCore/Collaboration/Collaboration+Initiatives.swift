@@ -48,7 +48,7 @@ public struct InitiativeProgress: Sendable, Equatable, Codable {
 
 extension Collaboration {
     public func initiative(slug: String) async throws -> Initiative {
-        guard slug.count <= 80, let json = try await store.workRecord(kind: .initiative, slug: slug) else { throw ConveneError.notFound(entity: "initiative", id: slug) }
+        guard slug.count <= 80, let json = try await store.workRecord(kind: .initiative, slug: slug.lowercased()) else { throw ConveneError.notFound(entity: "initiative", id: slug) }
         return try EngagementCoding.decode(Initiative.self, json)
     }
 
@@ -65,7 +65,9 @@ extension Collaboration {
         return i
     }
 
-    public func progress(of initiative: Initiative, now: Date = Date()) async throws -> InitiativeProgress {
+    /// `groupMembers: false` leaves group lines' event counts at 0 (the public page needs none,
+    /// and a group's members can be many).
+    public func progress(of initiative: Initiative, now: Date = Date(), groupMembers: Bool = true) async throws -> InitiativeProgress {
         let today = CalendarDate(date: now)
         var activities: [InitiativeProgress.Activity] = []
         var typeCounts: [String: Int] = [:]
@@ -110,6 +112,7 @@ extension Collaboration {
                 line.fromEvents = people.filter { $0.types.contains(type) }.count
             } else if let gid = p.groupId, let g = try await store.group(id: gid) {
                 line.groupName = g.name
+                guard groupMembers else { lines.append(line); continue }
                 let members = Set(try await registry.members(of: g.id, limit: 100_000).items.map(\.id))
                 line.fromEvents = engaged.intersection(members).count
             }

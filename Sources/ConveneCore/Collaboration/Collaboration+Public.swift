@@ -77,23 +77,22 @@ extension Collaboration {
     /// The public page of a published initiative, in English or Spanish.
     public func publicView(slug: String, spanish: Bool, consultations: Consultations, now: Date = Date()) async throws -> PublicInitiative {
         let i = try await publishedInitiative(slug: slug)
-        let progress = try await progress(of: i, now: now)
+        let progress = try await progress(of: i, now: now, groupMembers: false)
         var asked: [PublicInitiative.Asked] = [], heard: [PublicInitiative.Heard] = []
+        var heardIds = Set<String>()
         for a in i.activities {
             var row = PublicInitiative.Asked(title: a.title, kind: a.kind, on: a.plannedOn, question: nil, consultationSlug: nil, isOpen: false)
             if let cid = a.consultationId, let c = try await store.consultation(id: cid) {
                 row.question = c.question; row.consultationSlug = c.slug; row.isOpen = c.isOpen(at: now)
-                if !heard.contains(where: { $0.title == c.title && $0.question == c.question }) {
-                    heard.append(try await self.heard(c, consultations: consultations, now: now))
-                }
+                if heardIds.insert(c.id).inserted { heard.append(try await self.heard(c, consultations: consultations, now: now, recompute: false)) }
             } else if let eid = a.eventId, let e = try await store.event(id: eid), row.on == nil {
                 row.on = CalendarDate(date: e.startsAt, timeZone: TimeZone(identifier: e.timeZone))
             }
             asked.append(row)
         }
-        let groupNames = Dictionary(progress.lines.compactMap { l in l.groupName.map { (l.planId, $0) } }, uniquingKeysWith: { a, _ in a })
+        // A group is named only by the label staff wrote for the public; its own name stays inside.
         let promises = i.plan.map { p in
-            PublicInitiative.Promise(planId: p.id ?? "", audience: p.stakeholderType ?? groupNames[p.id ?? ""] ?? "", isType: p.stakeholderType != nil, level: p.level, outcome: nil)
+            PublicInitiative.Promise(planId: p.id ?? "", audience: p.stakeholderType ?? p.publicLabel ?? "", isType: p.stakeholderType != nil, level: p.level, outcome: nil)
         }
         var decided: [PublicInitiative.Decided] = []
         for d in try await decisions(initiativeId: i.id) {
@@ -123,23 +122,47 @@ extension Collaboration {
                                                     sources: sources, consulted: consulted))
         }
         return PublicInitiative(slug: i.slug, title: spanish ? (i.titleEs ?? i.title) : i.title, summary: spanish ? (i.summaryEs ?? i.summary) : i.summary,
-                                startsOn: i.startsOn, endsOn: i.endsOn, asked: asked, tookPart: progress.participantsByType,
+                                startsOn: i.startsOn, endsOn: i.endsOn, asked: asked, tookPart: Self.withoutSmallCounts(progress.participantsByType),
                                 tookPartTotal: progress.participantsByType.values.reduce(0, +), votes: progress.votes, heard: heard, promises: promises, decisions: decided)
     }
 
-    /// What a consultation heard, from its latest analysis (only approved statements).
-    func heard(_ c: Consultation, consultations: Consultations, now: Date) async throws -> PublicInitiative.Heard {
+    /// The smallest count a public page shows for one stakeholder type: fewer people than this
+    /// are counted together under `other`, so no one is picked out ("1 elected official").
+    public static let smallestPublicCount = 3
+
+    static func withoutSmallCounts(_ counts: [String: Int]) -> [String: Int] {
+        var out: [String: Int] = [:], other = 0
+        for (type, n) in counts { if n >= smallestPublicCount && type != "other" { out[type] = n } else { other += n } }
+        if other > 0 { out["other"] = other }
+        return out
+    }
+
+    /// What a consultation heard, from its latest analysis (only approved statements, and only
+    /// theme words those statements hold). The public page reads the stored analysis and never
+    /// runs one (`recompute: false`); staff reports bring it up to date first.
+    func heard(_ c: Consultation, consultations: Consultations, now: Date, recompute: Bool) async throws -> PublicInitiative.Heard {
         let approved = Dictionary(try await store.statements(consultationId: c.id, status: .approved).map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
         let participants = try await store.countParticipants(consultationId: c.id), votes = try await store.countVotes(consultationId: c.id)
         var out = PublicInitiative.Heard(title: c.title, question: c.question, participants: participants, votes: votes, statements: approved.count,
                                          opinionGroups: 0, themes: [], consensus: [])
         guard votes > 0 else { return out }
-        let a = try await consultations.analysis(consultationId: c.id, now: now)
+        let a: AnalysisSummary
+        if recompute {
+            a = try await consultations.analysis(consultationId: c.id, now: now)
+        } else {
+            guard let stored = try await store.analysis(consultationId: c.id), let summary = try? EngagementCoding.decode(AnalysisSummary.self, stored.json) else { return out }
+            a = summary
+        }
         out.opinionGroups = a.groups.count
-        out.themes = a.themes.prefix(6).map { t in PublicInitiative.Theme(keywords: Array(t.keywords.prefix(5)), statements: t.statementIds.compactMap { approved[$0] }.prefix(3).map { $0 }) }
-            .filter { !$0.statements.isEmpty }
+        out.themes = a.themes.prefix(6).compactMap { t in
+            let texts = t.statementIds.compactMap { approved[$0] }
+            // A word comes only from statements still approved (one rejected since the analysis may have given it).
+            let folded = texts.map(Self.fold).joined(separator: " ")
+            let words = t.keywords.filter { folded.contains(Self.fold($0)) }.prefix(5)
+            return texts.isEmpty ? nil : PublicInitiative.Theme(keywords: Array(words), statements: Array(texts.prefix(3)))
+        }
         let tallies = Dictionary(a.statements.map { ($0.statementId, $0) }, uniquingKeysWith: { x, _ in x })
-        out.consensus = a.consensus.prefix(5).compactMap { agreement in
+        out.consensus = a.consensus.filter { $0.direction == "agree" }.prefix(5).compactMap { agreement in
             guard let text = approved[agreement.statementId], let s = tallies[agreement.statementId] else { return nil }
             let seen = max(1, s.agrees + s.disagrees + s.passes)
             return PublicInitiative.Agreed(text: text, agreePercent: Int((Double(s.agrees) * 100 / Double(seen)).rounded()),

@@ -74,6 +74,29 @@ public struct Collaboration: Sendable {
         try await store.deleteWorkRecord(kind: R.kind, id: id, audit: AuditEntry(actor: actor, action: "delete", entityType: R.kind.rawValue, entityId: id, before: .from(record)))
     }
 
+    /// Takes a stakeholder being erased out of every record that names them (members, partners,
+    /// coalition partners, asks, evidence), each change audited, so nothing points at them after.
+    public func forget(stakeholderId: String, actor: Actor, now: Date = Date()) async throws {
+        for link in try await store.workReferrers(to: WorkLink(.stakeholder, stakeholderId)) {
+            switch WorkKind(rawValue: link.kind) {
+            case .workingGroup: try await forget(WorkingGroup.self, link.id, stakeholderId, actor, now)
+            case .partnership: try await forget(Partnership.self, link.id, stakeholderId, actor, now)
+            case .campaign: try await forget(Campaign.self, link.id, stakeholderId, actor, now)
+            case .decision: try await forget(Decision.self, link.id, stakeholderId, actor, now)
+            default: continue
+            }
+        }
+    }
+
+    func forget<R: WorkRecord>(_ type: R.Type, _ id: String, _ stakeholderId: String, _ actor: Actor, _ now: Date) async throws {
+        let before = try await record(R.self, id: id)
+        var r = before
+        guard r.forget(stakeholderId: stakeholderId) else { return }
+        r.updatedAt = max(now.wholeMilliseconds, before.updatedAt.addingTimeInterval(0.001))
+        try await store.updateWorkRecord(try row(r), audit: AuditEntry(at: r.updatedAt, actor: actor, action: "forget-stakeholder", entityType: R.kind.rawValue,
+                                                                     entityId: id, before: .from(before), after: .from(r)))
+    }
+
     static func action<R: WorkRecord>(_ before: R, _ after: R) -> String {
         if let b = before as? Initiative, let a = after as? Initiative, b.isPublished != a.isPublished { return a.isPublished ? "publish" : "unpublish" }
         return "update"
@@ -122,10 +145,25 @@ public struct Collaboration: Sendable {
     /// Tidies the record and applies every rule; throws all the problems found at once.
     func checked<R: WorkRecord>(_ draft: R, before: R?, now: Date) async throws -> R {
         var r = draft
+        if var i = r as? Initiative, let old = before as? Initiative {
+            // A plan line sent back without its id keeps the id it had, so decisions' answers still find it.
+            var free = old.plan.filter { line in !i.plan.contains { $0.id == line.id } }
+            for n in i.plan.indices where i.plan[n].id == nil {
+                if let k = free.firstIndex(where: { $0.stakeholderType == i.plan[n].stakeholderType && $0.groupId == i.plan[n].groupId }) {
+                    i.plan[n].id = free[k].id
+                    free.remove(at: k)
+                }
+            }
+            if let back = i as? R { r = back }
+        }
         r.tidy(now: now)
         var errors = r.problems()
-        errors += try await missing(r.links)
-        errors += try await crossChecks(r)
+        // Only links the change adds are checked: a record whose old link lost its target (an
+        // event removed elsewhere) can still be edited.
+        let had = Set(before?.links.map(\.link) ?? [])
+        errors += try await missing(r.links.filter { !had.contains($0.link) })
+        errors += Self.nestedIdProblems(r)
+        errors += try await crossChecks(r, before: before)
         if !errors.isEmpty { throw ConveneError.invalid(errors) }
         return r
     }
@@ -139,6 +177,22 @@ public struct Collaboration: Sendable {
         for l in links where l.link.kind != LinkKind.stakeholder.rawValue && !l.link.id.isEmpty && errors.count < 20 {
             guard let kind = LinkKind(rawValue: l.link.kind) else { errors.append(FieldError(l.field, "\"\(Text.clip(l.link.kind))\" is not a kind of record")); continue }
             if try await !exists(kind, l.link.id) { errors.append(FieldError(l.field, "no \(kind.workKind?.label ?? kind.rawValue) has id \"\(Text.clip(l.link.id))\"")) }
+        }
+        return errors
+    }
+
+    /// Ids given to entries of a record's lists must look like ids and differ from each other.
+    static func nestedIdProblems<R: WorkRecord>(_ r: R) -> [FieldError] {
+        guard case .object(let o) = JSONValue.from(r) else { return [] }
+        var errors: [FieldError] = []
+        for (key, value) in o.sorted(by: { $0.key < $1.key }) {
+            guard case .array(let entries) = value else { continue }
+            var seen = Set<String>()
+            for (n, e) in entries.enumerated() {
+                guard let id = e["id"]?.stringValue else { continue }
+                if !Identifier.isPlausible(id) { errors.append(FieldError("\(key)[\(n)].id", "must be 1 to 64 lower-case letters, digits, - or _")) }
+                else if !seen.insert(id).inserted && key != "evidence" { errors.append(FieldError("\(key)[\(n)].id", "is the id of another entry")) }
+            }
         }
         return errors
     }
@@ -163,8 +217,17 @@ public struct Collaboration: Sendable {
     }
 
     /// Rules that read other records.
-    func crossChecks<R: WorkRecord>(_ r: R) async throws -> [FieldError] {
+    func crossChecks<R: WorkRecord>(_ r: R, before: R?) async throws -> [FieldError] {
         var errors: [FieldError] = []
+        if let i = r as? Initiative, let old = before as? Initiative {
+            // A promise a decision has answered stays in the plan until that answer goes.
+            let removed = Set(old.plan.compactMap(\.id)).subtracting(i.plan.compactMap(\.id))
+            if !removed.isEmpty {
+                for d in try await decisions(initiativeId: i.id) where d.promiseOutcomes.contains(where: { removed.contains($0.planId) }) {
+                    errors.append(FieldError("plan", "a line the decision \"\(Text.clip(d.title))\" answers was removed; take its answer out of the decision first"))
+                }
+            }
+        }
         if let d = r as? Decision, Identifier.isPlausible(d.initiativeId),
            let json = try await store.workRecord(kind: .initiative, id: d.initiativeId) {
             let initiative = try EngagementCoding.decode(Initiative.self, json)

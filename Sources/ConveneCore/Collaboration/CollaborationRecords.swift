@@ -61,6 +61,12 @@ public struct WorkingGroup: WorkRecord {
     public static func blank(id: String, at: Date) -> WorkingGroup {
         WorkingGroup(id: id, name: "", purpose: nil, status: .active, issueIds: [], members: [], meetingIds: [], actionItems: [], documents: [], createdAt: at, updatedAt: at)
     }
+    public mutating func forget(stakeholderId: String) -> Bool {
+        let before = self
+        members.removeAll { $0.stakeholderId == stakeholderId }
+        for i in actionItems.indices where actionItems[i].stakeholderId == stakeholderId { actionItems[i].stakeholderId = nil }
+        return self != before
+    }
     public var label: String { name }
     public var searchText: String { ([name, purpose ?? ""] + actionItems.map(\.title) + documents.map(\.title)).joined(separator: " ") }
     public var links: [(field: String, link: WorkLink)] {
@@ -174,6 +180,11 @@ public struct Partnership: WorkRecord {
     public static func blank(id: String, at: Date) -> Partnership {
         Partnership(id: id, name: "", kind: .researchPractice, summary: nil, stage: .exploring, stageSince: nil, stageHistory: [], partnerIds: [], ownerId: nil,
                     issueIds: [], researchQuestions: [], agreements: [], outputs: [], createdAt: at, updatedAt: at)
+    }
+    public mutating func forget(stakeholderId: String) -> Bool {
+        let count = partnerIds.count
+        partnerIds.removeAll { $0 == stakeholderId }
+        return partnerIds.count != count
     }
     public var label: String { name }
     public var searchText: String { ([name, summary ?? ""] + researchQuestions + agreements.map(\.title) + outputs.map(\.title)).joined(separator: " ") }
@@ -347,6 +358,12 @@ public struct Campaign: WorkRecord {
     public static func blank(id: String, at: Date) -> Campaign {
         Campaign(id: id, title: "", goal: nil, status: .planning, billId: nil, positionId: nil, startsOn: nil, endsOn: nil, coalitionIds: [], asks: [], issueIds: [],
                  createdAt: at, updatedAt: at)
+    }
+    public mutating func forget(stakeholderId: String) -> Bool {
+        let before = self
+        coalitionIds.removeAll { $0 == stakeholderId }
+        asks.removeAll { $0.stakeholderId == stakeholderId }
+        return self != before
     }
     public var label: String { title }
     public var searchText: String { ([title, goal ?? ""] + asks.map(\.ask)).joined(separator: " ") }

@@ -12,8 +12,13 @@ public struct PlanLine: Sendable, Equatable, Codable {
     /// How many of them the plan means to hear from.
     public var target: Int?
     public var note: String?
-    public init(id: String? = nil, stakeholderType: String? = nil, groupId: String? = nil, level: IAP2Level, target: Int? = nil, note: String? = nil) {
+    /// For a group: how the public page names the audience ("families of Lincoln Elementary").
+    /// Group names are the district's own and never shown; without this the page says "a group".
+    public var publicLabel: String?
+    public init(id: String? = nil, stakeholderType: String? = nil, groupId: String? = nil, level: IAP2Level, target: Int? = nil, note: String? = nil,
+                publicLabel: String? = nil) {
         self.id = id; self.stakeholderType = stakeholderType; self.groupId = groupId; self.level = level; self.target = target; self.note = note
+        self.publicLabel = publicLabel
     }
 }
 
@@ -82,6 +87,7 @@ public struct Initiative: WorkRecord {
         for i in plan.indices {
             if plan[i].id == nil { plan[i].id = Identifier.make() }
             plan[i].stakeholderType = Text.tidy(plan[i].stakeholderType)?.lowercased(); plan[i].groupId = Text.tidy(plan[i].groupId); plan[i].note = Text.tidy(plan[i].note)
+            plan[i].publicLabel = Text.tidy(plan[i].publicLabel)
         }
         for i in activities.indices {
             if activities[i].id == nil { activities[i].id = Identifier.make() }
@@ -104,6 +110,10 @@ public struct Initiative: WorkRecord {
         if plan.count > 100 { e.append(FieldError("plan", "must have at most 100 entries")) }
         for (n, p) in plan.enumerated() {
             if (p.stakeholderType == nil) == (p.groupId == nil) { e.append(FieldError("plan[\(n)]", "must name either a stakeholderType or a groupId")) }
+            if let t = p.stakeholderType, !StakeholderType.builtIn.contains(t) {
+                e.append(FieldError("plan[\(n)].stakeholderType", "must be one of: " + StakeholderType.builtIn.joined(separator: ", ")))
+            }
+            WorkCheck.optional(p.publicLabel, "plan[\(n)].publicLabel", max: 200, into: &e)
             if let t = p.target, !(0...10_000_000).contains(t) { e.append(FieldError("plan[\(n)].target", "must be 0 or more")) }
             WorkCheck.optional(p.note, "plan[\(n)].note", max: 2000, into: &e)
         }
@@ -157,6 +167,11 @@ public struct Decision: WorkRecord {
     public static func blank(id: String, at: Date) -> Decision {
         Decision(id: id, initiativeId: "", title: "", decidedOn: nil, decidedBy: nil, rationale: "", optionsConsidered: [], chosenOption: nil, evidence: [],
                  promiseOutcomes: [], createdAt: at, updatedAt: at)
+    }
+    public mutating func forget(stakeholderId: String) -> Bool {
+        let count = evidence.count
+        evidence.removeAll { $0.kind == .stakeholder && $0.id == stakeholderId }
+        return evidence.count != count
     }
     public var label: String { title }
     public var searchText: String { ([title, decidedBy ?? "", rationale, chosenOption ?? ""] + optionsConsidered).joined(separator: " ") }

@@ -69,10 +69,13 @@ public protocol WorkRecord: Sendable, Equatable, Codable {
     mutating func tidy(now: Date)
     /// The rules that need nothing but the record.
     func problems() -> [FieldError]
+    /// Takes out every mention of a stakeholder being erased; says whether there was one.
+    mutating func forget(stakeholderId: String) -> Bool
 }
 
 extension WorkRecord {
     public var publicSlug: String? { nil }
+    public mutating func forget(stakeholderId: String) -> Bool { false }
 }
 
 /// Small checks every record kind shares.

@@ -54,6 +54,7 @@ public struct Registry: Sendable {
     /// The audit keeps that it happened, not the personal data.
     public func delete(id: String, actor: Actor) async throws {
         let s = try await stakeholder(id: id)
+        try await Collaboration(store: store).forget(stakeholderId: s.id, actor: actor)
         try await store.deleteStakeholder(id: s.id, audit: AuditEntry(actor: actor, action: "erase", entityType: "stakeholder", entityId: s.id,
                                                                       before: .object(["id": .string(s.id), "kind": .string(s.kind.rawValue)])))
     }

@@ -109,7 +109,7 @@ extension APIController {
     }
 
     var initiativeEndpoints: [Endpoint] {
-        let collaboration = services.collaboration, consultations = services.consultations
+        let collaboration = services.collaboration, consultations = services.consultations, services = self.services
         let zone = services.configuration.timeZone
         let format: Endpoint.QueryParameter = .q("format", "html (a printable page, the default) or md", ["type": "string", "enum": ["html", "md"]])
         @Sendable func report(_ r: BoardReport, _ request: Request) throws -> Response {
@@ -157,6 +157,7 @@ extension APIController {
             Endpoint(method: .get, path: "/api/public/initiatives/{slug}", role: nil, operationId: "getPublicInitiative",
                      summary: "A published initiative's \"you said, we did\": what was asked, who took part (counts), what was heard, what was decided",
                      tag: "public", query: [.q("lang", "en (default) or es")], responseSchema: "PublicInitiative") { request, context in
+                try await PublicLimit.check(context, services)
                 let view = try await collaboration.publicView(slug: request.pathID(context, "slug"), spanish: request.uri.queryParameters.get("lang") == "es",
                                                               consultations: consultations)
                 return try Reply.json(JSONValue.from(view))

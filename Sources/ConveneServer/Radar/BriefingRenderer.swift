@@ -26,7 +26,7 @@ public enum BriefingRenderer {
         var out = ""
         for ch in s {
             if "\\`*_[]<>#|".contains(ch) { out.append("\\") }
-            out.append(ch == "\n" ? " " : ch)
+            out.append(ch == "\n" || ch == "\r" || ch == "\r\n" ? " " : ch)
         }
         return out
     }

@@ -210,7 +210,7 @@ extension WebController {
     }
 
     var boardReportRoutes: [WebRoute] {
-        let collaboration = services.collaboration, consultations = services.consultations, zone = services.configuration.timeZone
+        let collaboration = services.collaboration, consultations = services.consultations, zone = services.configuration.timeZone, services = self.services
         return [
             WebRoute(method: .get, path: "/initiatives/:id/report", role: .viewer) { request, context in
                 let report = try await collaboration.boardReport(initiativeId: request.pathID(context), consultations: consultations)
@@ -228,8 +228,16 @@ extension WebController {
                     guard let id = p.id, let text = form.first("outcome-\(id)")?.trimmedText, !text.isEmpty else { return nil }
                     return ["planId": .string(id), "outcome": .string(text)]
                 }
-                _ = try await collaboration.update(Decision.self, id: d.id, fields: ["promiseOutcomes": .array(outcomes)], actor: context.actor)
-                return WebSession.redirect(to: "/decisions/\(d.id)?notice=saved")
+                do {
+                    _ = try await collaboration.update(Decision.self, id: d.id, fields: ["promiseOutcomes": .array(outcomes)], actor: context.actor)
+                    return WebSession.redirect(to: "/decisions/\(d.id)?notice=saved")
+                } catch ConveneError.invalid(let errors) {
+                    let spec = WorkSpec.of(.decision)
+                    var v = WorkView(spec: spec, user: try context.requireUser(), csrf: context.csrf)
+                    v.errors = errors
+                    v.names = try await NameBook.load(d.links.map(\.link), services: services)
+                    return v.detailPage(JSONValue.from(d), extra: try await self.workExtra(d, view: v), notice: nil, status: .unprocessableContent)
+                }
             },
         ]
     }

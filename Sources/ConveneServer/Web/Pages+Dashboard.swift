@@ -7,14 +7,20 @@ import Hummingbird
 extension WebController {
     /// The home page: what needs doing, what is coming, and whose voice is missing.
     var dashboardRoutes: [WebRoute] {
-        let engagement = services.engagement, store = services.store
+        let engagement = services.engagement, store = services.store, collaboration = services.collaboration
         return [
             WebRoute(method: .get, path: "/", role: .viewer) { request, context in
                 let user = try context.requireUser()
                 let d = try await engagement.dashboard(userId: user.id, timeZone: WebTime.defaultZone)
                 let ids = (d.overdue + d.dueSoon).flatMap(\.stakeholderIds) + d.recent.flatMap(\.stakeholderIds)
-                return DashboardView(dashboard: d, names: try await stakeholderNames(ids), users: try await store.users(), user: user,
-                                     csrf: context.csrf, notice: request.uri.queryParameters.get("notice")).render()
+                var view = DashboardView(dashboard: d, names: try await stakeholderNames(ids), users: try await store.users(), user: user,
+                                         csrf: context.csrf, notice: request.uri.queryParameters.get("notice"))
+                let soon = d.today.adding(days: 14)
+                view.actions = try await collaboration.openActionItems(ownerId: user.id).filter { ($0.item.dueOn ?? soon) <= soon }.map { ($0.group.id, $0.group.name, $0.item) }
+                view.agreements = try await collaboration.agreementReminders(today: d.today)
+                view.bills = try await collaboration.records(Bill.self).filter { b in b.nextActionOn.map { $0 >= d.today && $0 <= soon } ?? false }
+                    .sorted { ($0.nextActionOn?.description ?? "") < ($1.nextActionOn?.description ?? "") }
+                return view.render()
             },
         ]
     }
@@ -28,6 +34,11 @@ struct DashboardView {
     var user: User
     var csrf: String?
     var notice: String?
+    /// My open working-group action items due within two weeks (or overdue).
+    var actions: [(groupId: String, groupName: String, item: ActionItem)] = []
+    var agreements: [AgreementReminder] = []
+    /// Bills whose next action is within two weeks.
+    var bills: [Bill] = []
 
     static let notices = ["done": "Follow-up marked done.", "reopened": "Follow-up reopened."]
 
@@ -66,9 +77,29 @@ struct DashboardView {
             <section aria-labelledby="recent"><h2 id="recent">Recent activity</h2>
             \(recent)
             </section>
+            <section aria-labelledby="collab"><h2 id="collab">Action items, agreements and bills</h2>
+            \(collaboration)
+            <p><a href="/initiatives">Initiatives</a> · <a href="/working-groups">Working groups</a> · <a href="/partnerships">Partnerships</a> · <a href="/bills">Bills</a></p>
+            </section>
             </div>
             """
         return Layout.page("Dashboard", user: user, csrf: csrf, current: "/", body)
+    }
+
+    var collaboration: HTML {
+        let today = dashboard.today
+        var items: [HTML] = actions.map { a in
+            let due = a.item.dueOn.map { $0 < today ? "<span class=\"overdue\">overdue since \($0.description)</span>" as HTML : "due \($0.description)" } ?? ""
+            return "<li><a href=\"/working-groups/\(a.groupId)#actionItems\">\(a.item.title)</a><br><span class=\"muted\">\(a.groupName) · \(due)</span></li>"
+        }
+        items += agreements.map { r in
+            let when: HTML = r.daysLeft < 0 ? "<span class=\"overdue\">lapsed \(r.expiresOn.description)</span>" : "lapses \(r.expiresOn.description), in \(r.daysLeft) days"
+            return "<li><a href=\"/partnerships/\(r.partnershipId)#agreements\">\(r.agreement.title)</a><br><span class=\"muted\">\(r.partnershipName) · \(when)</span></li>"
+        }
+        items += bills.map { b in
+            "<li><a href=\"/bills/\(b.id)\">\(b.number)</a>: \(b.nextAction ?? "next action")<br><span class=\"muted\">\(b.jurisdiction) · \(b.nextActionOn?.description ?? "")</span></li>"
+        }
+        return items.isEmpty ? "<p>No action item, agreement or bill needs attention in the next two weeks.</p>" : "<ul class=\"plain\">\(items)</ul>"
     }
 
     var events: HTML {

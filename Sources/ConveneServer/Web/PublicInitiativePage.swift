@@ -35,7 +35,8 @@ struct InitiativeWords {
         "groups consulted": "grupos consultados", "meetings and forums": "reuniones y foros",
         "conversation with a stakeholder": "conversación con una persona interesada", "stakeholder consulted": "persona interesada consultada",
         "group consulted": "grupo consultado", "meeting or forum": "reunión o foro", "working group": "grupo de trabajo", "working groups": "grupos de trabajo", "Also": "Además", "Nothing to show yet.": "Aún no hay nada que mostrar.",
-        "Groups of opinion": "Grupos de opinión",
+        "Groups of opinion": "Grupos de opinión", "A group of stakeholders": "Un grupo de participantes", "Our promises": "Nuestros compromisos",
+        "Other types (fewer than 3 people each)": "Otros tipos (menos de 3 personas cada uno)",
     ]
 }
 
@@ -56,8 +57,16 @@ struct PublicInitiativeView {
             }
             sections.append("<h2>\(t("What we asked"))</h2><ul class=\"plain\">\(items)</ul>")
         }
+        // What we promised each audience.
+        if !v.promises.isEmpty {
+            let items: [HTML] = v.promises.map { p in
+                "<li><strong>\(p.isType ? t.type(p.audience) : p.audience.isEmpty ? t("A group of stakeholders") : p.audience)</strong>: \(p.level.promise(spanish: spanish))</li>"
+            }
+            sections.append("<h2>\(t("Our promises"))</h2><ul>\(items)</ul>")
+        }
         // Who took part.
-        let rows: [HTML] = v.tookPart.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "<tr><td>\(t.type($0.key))</td><td class=\"n\">\($0.value)</td></tr>" }
+        let rows: [HTML] = v.tookPart.filter { $0.key != "other" }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "<tr><td>\(t.type($0.key))</td><td class=\"n\">\($0.value)</td></tr>" }
+            + (v.tookPart["other"].map { ["<tr><td>\(t("Other types (fewer than 3 people each)"))</td><td class=\"n\">\($0)</td></tr>"] } ?? [])
         sections.append("""
             <h2>\(t("Who took part"))</h2>
             <p class="big">\(v.tookPartTotal) \(t("people took part"))\(v.votes > 0 ? " · \(v.votes) \(t("votes"))" : "")</p>
@@ -87,10 +96,10 @@ struct PublicInitiativeView {
             }
             decided.append("<h4>\(t("Why"))</h4><p>\(d.rationale)</p>")
             if !d.promises.isEmpty {
-                decided.append("<h4>\(t("Our promise, and what we did"))</h4><ul>\(d.promises.map { p in "<li><strong>\(p.isType ? t.type(p.audience) : p.audience)</strong> — \(t("We promised")): \(p.level.promise(spanish: spanish)) <br>\(t("What we did")): \(p.outcome ?? "")</li>" as HTML })</ul>")
+                decided.append("<h4>\(t("Our promise, and what we did"))</h4><ul>\(d.promises.map { p in "<li><strong>\(p.isType ? t.type(p.audience) : p.audience.isEmpty ? t("A group of stakeholders") : p.audience)</strong> — \(t("We promised")): \(p.level.promise(spanish: spanish)) <br>\(t("What we did")): \(p.outcome ?? "")</li>" as HTML })</ul>")
             }
             var drew: [HTML] = d.sources.map { s in
-                guard let url = s.url, url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("/") else { return "<li>\(s.title)</li>" }
+                guard let url = s.url, url.hasPrefix("https://") || url.hasPrefix("http://") || (url.hasPrefix("/") && !url.hasPrefix("//")) else { return "<li>\(s.title)</li>" }
                 return "<li><a href=\"\(url)\">\(s.title)</a></li>"
             }
             let counted: [(String, String, String)] = [("interaction", "conversation with a stakeholder", "conversations with stakeholders"),

@@ -47,7 +47,7 @@ struct NameBook: Sendable {
 
     func link(_ kind: LinkKind, _ id: String) -> HTML {
         guard let e = entries[WorkLink(kind, id)] else { return "<span class=\"muted\">\(id) (not found)</span>" }
-        guard let href = e.href, href.hasPrefix("/") || href.hasPrefix("https://") || href.hasPrefix("http://") else { return "\(e.label)" }
+        guard let href = e.href, (href.hasPrefix("/") && !href.hasPrefix("//")) || href.hasPrefix("https://") || href.hasPrefix("http://") else { return "\(e.label)" }
         return "<a href=\"\(href)\">\(e.label)</a>"
     }
 }
@@ -172,7 +172,12 @@ struct WorkView {
         for l in spec.lists {
             let entries: [JSONValue] = { if case .array(let a)? = record[l.name] { return a }; return [] }()
             let rows: [HTML] = entries.enumerated().map { n, e in
-                let cells: [HTML] = l.fields.map { f in "<td>\(display(e[f.name], f))</td>" }
+                let cells: [HTML] = l.fields.map { f in
+                    if l.name == "evidence", f.name == "id", let kind = e["kind"]?.stringValue.flatMap(LinkKind.init(rawValue:)), let id = e["id"]?.stringValue {
+                        return "<td>\(names.link(kind, id))</td>"
+                    }
+                    return "<td>\(display(e[f.name], f))</td>"
+                }
                 let quick: HTML = canWrite && !l.quick.isEmpty ? """
                     <form method="post" action="\(base)/set/\(l.name)/\(n)" class="inline">\(Layout.csrfField(csrf))\(l.fields.filter { l.quick.contains($0.name) }.map { input($0, value: e[$0.name], prefix: "row\(n)-") })<button type="submit" class="secondary">Save</button></form>
                     """ : .empty

@@ -204,4 +204,54 @@ struct CollaborationContractTests {
         let audit = try await f.store.auditEntries(AuditQuery(limit: 5))
         #expect(audit.first?.action == "publish" && audit.first?.entityType == "initiative")
     }
+
+    @Test("erasing a stakeholder takes them out of every record; plan lines keep their ids; answered promises stay", arguments: Engine.available)
+    func erasureAndIds(engine: Engine) async throws {
+        let f = try await Self.fixture(engine)
+        let group = try await f.c.create(WorkingGroup.self, fields: [
+            "name": "G", "members": [["stakeholderId": .string(f.parent.id)], ["stakeholderId": .string(f.official.id)]],
+            "actionItems": [["title": "Call", "stakeholderId": .string(f.parent.id)]],
+        ], actor: f.actor)
+        let campaign = try await f.c.create(Campaign.self, fields: ["title": "C", "coalitionIds": [.string(f.parent.id)],
+                                                                    "asks": [["stakeholderId": .string(f.parent.id), "ask": "Speak at the hearing"]]], actor: f.actor)
+        try await Registry(store: f.store).delete(id: f.parent.id, actor: f.actor)
+        let g = try await f.c.record(WorkingGroup.self, id: group.id)
+        #expect(g.members.map(\.stakeholderId) == [f.official.id] && g.actionItems.count == 1 && g.actionItems[0].stakeholderId == nil)
+        let c = try await f.c.record(Campaign.self, id: campaign.id)
+        #expect(c.coalitionIds.isEmpty && c.asks.isEmpty)
+        #expect(try await f.store.workReferrers(to: WorkLink(.stakeholder, f.parent.id)).isEmpty)
+        let audit = try await f.store.auditEntries(AuditQuery(entityType: "campaign", limit: 5))
+        #expect(audit.first?.action == "forget-stakeholder")
+
+        // An event removed elsewhere does not stop edits of the group that listed it, but a new link must hold.
+        let meeting = Event(kind: .workingGroupMeeting, title: "First meeting", startsAt: Date(), endsAt: Date().addingTimeInterval(3600))
+        try await f.store.insertEvent(meeting, audit: AuditEntry(actor: .system, action: "create", entityType: "event", entityId: meeting.id))
+        _ = try await f.c.update(WorkingGroup.self, id: group.id, fields: ["meetingIds": [.string(meeting.id)]], actor: f.actor)
+        try await f.store.deleteEvent(id: meeting.id, audit: AuditEntry(actor: .system, action: "delete", entityType: "event", entityId: meeting.id))
+        #expect(try await f.c.update(WorkingGroup.self, id: group.id, fields: ["name": "Renamed"], actor: f.actor).name == "Renamed")
+        await #expect(throws: ConveneError.invalid([FieldError("meetingIds[1]", "no event has id \"nosuchevent\"")])) {
+            try await f.c.update(WorkingGroup.self, id: group.id, fields: ["meetingIds": [.string(meeting.id), "nosuchevent"]], actor: f.actor)
+        }
+        let i = try await f.c.create(Initiative.self, fields: [
+            "title": "Start times", "summary": "s", "plan": [["stakeholderType": "parent", "level": "involve"], ["stakeholderType": "student", "level": "consult"]],
+        ], actor: f.actor)
+        let parentLine = try #require(i.plan[0].id)
+        // Sent back without ids, the lines keep theirs.
+        let resent = try await f.c.update(Initiative.self, id: i.id, fields: [
+            "plan": [["stakeholderType": "parent", "level": "involve", "target": 50], ["stakeholderType": "student", "level": "consult"]],
+        ], actor: f.actor)
+        #expect(resent.plan.map(\.id) == i.plan.map(\.id) && resent.plan[0].target == 50)
+        await #expect(throws: ConveneError.invalid([FieldError("plan[1].id", "is the id of another entry")])) {
+            try await f.c.update(Initiative.self, id: i.id, fields: ["plan": [["id": .string(parentLine), "stakeholderType": "parent", "level": "involve"],
+                                                                              ["id": .string(parentLine), "stakeholderType": "student", "level": "consult"]]], actor: f.actor)
+        }
+        await #expect(throws: ConveneError.self) {
+            try await f.c.update(Initiative.self, id: i.id, fields: ["plan": [["stakeholderType": "mayor", "level": "involve"]]], actor: f.actor)
+        }
+        _ = try await f.c.create(Decision.self, fields: ["initiativeId": .string(i.id), "title": "D", "decidedOn": "2027-01-01", "rationale": "r",
+                                                         "promiseOutcomes": [["planId": .string(parentLine), "outcome": "Heard."]]], actor: f.actor)
+        await #expect(throws: ConveneError.invalid([FieldError("plan", "a line the decision \"D\" answers was removed; take its answer out of the decision first")])) {
+            try await f.c.update(Initiative.self, id: i.id, fields: ["plan": [["stakeholderType": "student", "level": "consult"]]], actor: f.actor)
+        }
+    }
 }

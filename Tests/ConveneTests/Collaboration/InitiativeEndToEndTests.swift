@@ -64,6 +64,14 @@ struct InitiativeEndToEndTests {
                 }
             }
 
+            // One elected official took part: too few to show as their own count.
+            let official = try await client.send(.post, "/api/public/consultations/later-starts/participants", json: #"{"stakeholderType":"elected-official"}"#)
+            let officialCookie = try #require(ConsultationFlowTests.cookie(official))
+            _ = try await client.send(.post, "/api/public/consultations/later-starts/votes", json: #"{"statementId":"\#(statementIds[6])","vote":1}"#, headers: [.cookie: officialCookie])
+            // A group the district keeps, whose name is its own business.
+            let group = try await client.send(.post, "/api/v1/groups", token: staff.token, json: #"{"name":"Parents who complained about buses","kind":"static"}"#)
+            let groupId = try #require(group.json?["id"]?.stringValue)
+
             // A forum three of them attend.
             let forum = try await client.send(.post, "/api/v1/events", token: staff.token, json: """
                 {"kind":"town-hall","title":"Town hall on start times","startsAt":"2026-10-06T18:00:00Z","endsAt":"2026-10-06T20:00:00Z","timeZone":"America/Chicago",
@@ -80,7 +88,8 @@ struct InitiativeEndToEndTests {
             let created = try await client.send(.post, "/api/v1/initiatives", token: staff.token, json: """
                 {"title":"New school start times","slug":"start-times-2027","summary":"Should our high schools start later? We asked before the board decides.","isPublished":false,
                  "titleEs":"Nuevos horarios","startsOn":"2026-09-01",
-                 "plan":[{"stakeholderType":"parent","level":"involve","target":20},{"stakeholderType":"student","level":"consult","target":20}],
+                 "plan":[{"stakeholderType":"parent","level":"involve","target":20},{"stakeholderType":"student","level":"consult","target":20},
+                         {"groupId":"\(groupId)","level":"inform","publicLabel":"Families on the transport list"}],
                  "activities":[{"kind":"consultation","title":"Online consultation","consultationId":"\(consultationId)"},
                                {"kind":"forum","title":"Town hall","eventId":"\(eventId)"}]}
                 """)
@@ -97,7 +106,8 @@ struct InitiativeEndToEndTests {
             #expect(progress.json?["lines"]?[0]?["percent"] == 110)
             #expect(progress.json?["lines"]?[1]?["reached"] == 11)
             #expect(progress.json?["activities"]?[1]?["attended"] == 3)
-            #expect(progress.json?["consultationParticipants"] == 40)
+            #expect(progress.json?["consultationParticipants"] == 41)
+            #expect(progress.json?["lines"]?[2]?["groupName"] == "Parents who complained about buses")
 
             // The decision, with its evidence.
             let decision = try await client.send(.post, "/api/v1/decisions", token: staff.token, json: """
@@ -115,7 +125,8 @@ struct InitiativeEndToEndTests {
             #expect(published.status == .ok)
             #expect(published.json?["publishedAt"]?.stringValue != nil)
 
-            // The public page.
+            // Staff read the analysis (which brings it up to date); the public page shows what it found.
+            #expect(try await client.send(.get, "/api/v1/consultations/\(consultationId)/analysis", token: staff.token).status == .ok)
             let page = try await client.send(.get, "/i/start-times-2027")
             #expect(page.status == .ok)
             let html = page.text
@@ -123,7 +134,9 @@ struct InitiativeEndToEndTests {
             #expect(html.contains("Reliable buses and more sleep were where people agreed"))
             #expect(html.contains("Start at 8:45 (chosen)"))
             #expect(html.contains("Childcare worries shaped a before-school program."))
-            #expect(html.contains("43 people took part"))
+            #expect(html.contains("44 people took part"))
+            #expect(html.contains("Other types (fewer than 3 people each)</td><td class=\"n\">1<") && !html.contains("Elected official"))
+            #expect(html.contains("Families on the transport list") && !html.contains("complained"))
             #expect(html.contains("<td>Parent</td><td class=\"n\">22</td>"))
             #expect(html.contains("<td>Student</td><td class=\"n\">11</td>"))
             #expect(html.contains("<td>Educator</td><td class=\"n\">10</td>"))
@@ -139,7 +152,9 @@ struct InitiativeEndToEndTests {
             }
             let json = try await client.send(.get, "/api/public/initiatives/start-times-2027")
             #expect(json.status == .ok)
-            #expect(json.json?["tookPartTotal"] == 43)
+            #expect(json.json?["tookPartTotal"] == 44)
+            #expect(json.json?["tookPart"]?["other"] == 1 && json.json?["tookPart"]?["elected-official"] == nil)
+            #expect(!json.text.contains("complained"))
             for p in Self.people { #expect(!json.text.contains(p.family) && !json.text.contains(p.email)) }
 
             // In Spanish, and found from the consultation's own page.
