@@ -39,9 +39,16 @@ extension WebController {
                 let trend = try await radar.trends(zone: WebTime.defaultZone).first { $0.issue.id == issue.id }
                 let items = try await radar.items(ItemQuery(issueId: issue.id, userId: user.id, limit: 20))
                 let values = IssueFormValues(issue, stakeholders: try await store.stakeholders(ids: issue.stakeholderIds))
-                return IssuePageView(issue: issue, trend: trend, items: items, values: values, sources: try await radar.sources(),
-                                     users: try await store.users(), user: user, csrf: context.csrf,
-                                     notice: request.uri.queryParameters.get("notice")).render()
+                var view = IssuePageView(issue: issue, trend: trend, items: items, values: values, sources: try await radar.sources(),
+                                         users: try await store.users(), user: user, csrf: context.csrf,
+                                         notice: request.uri.queryParameters.get("notice"))
+                let work = try await store.workReferrers(to: WorkLink(.issue, issue.id))
+                let book = try await NameBook.load(work, services: services)
+                view.work = work.compactMap { link in
+                    guard let kind = WorkKind(rawValue: link.kind), let entry = book.entries[link] else { return nil }
+                    return (kind, link.id, entry.label)
+                }
+                return view.render()
             },
             WebRoute(method: .post, path: "/radar/issues/:id", role: .staff) { request, context in
                 let form = try await WebController.form(request, context)

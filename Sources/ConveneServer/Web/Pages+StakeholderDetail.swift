@@ -39,8 +39,15 @@ extension WebController {
         }
         let history = try await store.auditEntries(AuditQuery(entityType: "stakeholder", entityId: s.id, limit: 50))
         let engagement = try await stakeholderEngagement(s, user: user, offset: timelineOffset)
-        return StakeholderDetailView(stakeholder: s, affiliation: s.affiliationId.flatMap { byId[$0] }, owner: owner,
-                                     relationships: relationships, others: byId, groups: groups, addableGroups: addable,
-                                     history: history, user: user, csrf: context.csrf, engagement: engagement)
+        var view = StakeholderDetailView(stakeholder: s, affiliation: s.affiliationId.flatMap { byId[$0] }, owner: owner,
+                                         relationships: relationships, others: byId, groups: groups, addableGroups: addable,
+                                         history: history, user: user, csrf: context.csrf, engagement: engagement)
+        let work = try await store.workReferrers(to: WorkLink(.stakeholder, s.id))
+        let book = try await NameBook.load(work, services: services)
+        view.work = work.compactMap { link in
+            guard let kind = WorkKind(rawValue: link.kind), let entry = book.entries[link] else { return nil }
+            return (kind, link.id, entry.label)
+        }
+        return view
     }
 }

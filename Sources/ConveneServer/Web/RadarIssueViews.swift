@@ -48,9 +48,14 @@ struct IssuePageView {
     var user: User
     var csrf: String?
     var notice: String?
+    /// Bills, positions, campaigns, resources, partnerships, working groups and initiatives on this issue.
+    var work: [(kind: WorkKind, id: String, label: String)] = []
 
     func render() -> Response {
         let back = "/radar/issues/\(issue.id)"
+        let related: [HTML] = work.sorted { ($0.kind.rawValue, $0.label) < ($1.kind.rawValue, $1.label) }.map { w in
+            "<li>\(w.kind.label.prefix(1).uppercased() + w.kind.label.dropFirst()): <a href=\"/\(w.kind.collection)/\(w.id)\">\(w.label)</a></li>"
+        }
         let rows = RadarItemRows(issueNames: [issue.id: issue.name], sourceNames: Dictionary(sources.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }),
                                  csrf: csrf, back: back)
         let people: [HTML] = values.pick.ids.map { "<li><a href=\"/stakeholders/\($0)\">\(values.pick.names[$0] ?? "Unknown stakeholder")</a></li>" }
@@ -70,6 +75,7 @@ struct IssuePageView {
             \(trend.map { t in "<p>\(t.explanation)</p><figure>\(HTML(raw: t.chartSVG))</figure>" as HTML } ?? "<p>No items yet.</p>")
             <h2>Stakeholders who care about it</h2>
             \(people.isEmpty ? "<p>None listed.</p>" : "<ul>\(people)</ul>" as HTML)
+            \(related.isEmpty ? HTML.empty : "<h2>Bills, positions, resources and work on this issue</h2><ul>\(related)</ul>")
             <h2>Latest items</h2>
             \(items.isEmpty ? "<p>No items matched yet.</p>" : rows.list(items))
             <p><a href="/radar?issue=\(issue.id)">Every item of this issue</a></p>

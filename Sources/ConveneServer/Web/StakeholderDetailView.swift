@@ -25,6 +25,8 @@ struct StakeholderDetailView {
     /// Health, timeline, follow-ups, events and the log form (F2).
     var engagement: StakeholderEngagement?
     var status: HTTPResponse.Status = .ok
+    /// Working groups, partnerships, campaigns and decisions that name this stakeholder.
+    var work: [(kind: WorkKind, id: String, label: String)] = []
 
     static let notices = [
         "created": "Stakeholder created.", "saved": "Changes saved.", "archived": "Archived. It no longer shows in lists, and nothing was deleted.",
@@ -57,10 +59,20 @@ struct StakeholderDetailView {
             \(relationshipSection)
             \(networkChart)
             \(groupSection)
+            \(workSection)
             \(historySection)
             \(user.role == .admin ? eraseSection : .empty)
             """
         return Layout.page(s.displayName, user: user, csrf: csrf, current: "/stakeholders", status: status, body)
+    }
+
+    var workSection: HTML {
+        guard !work.isEmpty else { return .empty }
+        let items: [HTML] = work.map { w in
+            let kind = w.kind.label.prefix(1).uppercased() + w.kind.label.dropFirst()
+            return "<li>\(kind): <a href=\"/\(w.kind.collection)/\(w.id)\">\(w.label)</a></li>"
+        }
+        return "<h2>Working together</h2><ul>\(items)</ul>"
     }
 
     var summaryLine: String {

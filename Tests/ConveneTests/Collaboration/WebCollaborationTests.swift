@@ -93,6 +93,8 @@ struct WebCollaborationTests {
             #expect(ask.status == .seeOther)
             var now = try await app.services.collaboration.record(Campaign.self, id: c.id)
             #expect(now.asks.map(\.stakeholderId) == [senator.id] && now.asks[0].outcome == .pending)
+            let senatorPage = try await client.get("/stakeholders/\(senator.id)", cookie: cookie)
+            #expect(senatorPage.text.contains("Campaign: <a href=\"/campaigns/\(c.id)\">Fund the buses</a>"))
             _ = try await client.postForm("/campaigns/\(c.id)/set/asks/0", [("_csrf", csrf), ("row0-outcome", "committed"), ("row0-outcomeNote", "Will sponsor")], cookie: cookie)
             now = try await app.services.collaboration.record(Campaign.self, id: c.id)
             #expect(now.asks[0].outcome == .committed && now.asks[0].outcomeNote == "Will sponsor")
