@@ -42,11 +42,18 @@ struct InitiativeWords {
 
 /// `/i/{slug}`: what the district asked, who took part, what it heard, and what it decided and
 /// why. No account, no JavaScript, no one named.
-struct PublicInitiativeView {
+public struct PublicInitiativeView {
     var view: PublicInitiative
     var spanish: Bool
 
     func render() -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html())))
+    }
+
+    /// The page as HTML text (also for benchmarks).
+    public static func html(_ view: PublicInitiative, spanish: Bool) -> String { PublicInitiativeView(view: view, spanish: spanish).html() }
+
+    func html() -> String {
         let t = InitiativeWords(spanish: spanish), v = view, q = spanish ? "?lang=es" : ""
         var sections: [HTML] = []
         // What we asked.
@@ -129,7 +136,7 @@ struct PublicInitiativeView {
             <p class="hint">\(t("No names, emails or phone numbers of participants are shown."))</p>
             </main></body></html>
             """
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html.text)))
+        return html.text
     }
 }
 

@@ -44,7 +44,7 @@ struct WorkSpec: Sendable {
 
     var path: String { "/" + kind.collection }
 
-    static func of(_ kind: WorkKind) -> WorkSpec { all.first { $0.kind == kind }! }
+    static func of(_ kind: WorkKind) -> WorkSpec { all.first { $0.kind == kind } ?? all[0] }
 
     static func choices<E: CaseIterable & RawRepresentable>(_ t: E.Type) -> WebFieldKind where E.RawValue == String { .choice(E.allCases.map(\.rawValue)) }
 
