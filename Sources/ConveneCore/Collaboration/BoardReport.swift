@@ -18,16 +18,6 @@ public struct BoardReport: Sendable {
     public var computedAt: Date
 }
 
-/// An agreement that lapses soon (or has lapsed), for reminders.
-public struct AgreementReminder: Sendable, Equatable {
-    public var partnershipId: String
-    public var partnershipName: String
-    public var agreement: Agreement
-    public var expiresOn: CalendarDate
-    /// Negative once it has lapsed.
-    public var daysLeft: Int
-}
-
 extension Collaboration {
     /// The board report of one initiative (its dates, or from its creation to today).
     public func boardReport(initiativeId: String, consultations: Consultations, now: Date = Date()) async throws -> BoardReport {
@@ -61,30 +51,5 @@ extension Collaboration {
             .sorted { ($0.decidedOn?.description ?? "") < ($1.decidedOn?.description ?? "") }
         return BoardReport(title: period.label, period: period, coverage: try await Engagement(store: store).coverage(period, now: now),
                            initiatives: parts, consultations: heard, decisions: decisions, computedAt: now)
-    }
-
-    /// Agreements whose reminder time has come: from `remindDaysBefore` (60 when not set) days
-    /// before they lapse until 30 days after, soonest first.
-    public func agreementReminders(today: CalendarDate) async throws -> [AgreementReminder] {
-        var out: [AgreementReminder] = []
-        for p in try await records(Partnership.self) where p.stage != .closed {
-            for a in p.agreements {
-                guard let expires = a.expiresOn else { continue }
-                let days = Int((expires.startInstant.timeIntervalSince(today.startInstant) / 86_400).rounded())
-                if days <= (a.remindDaysBefore ?? 60) && days >= -30 {
-                    out.append(AgreementReminder(partnershipId: p.id, partnershipName: p.name, agreement: a, expiresOn: expires, daysLeft: days))
-                }
-            }
-        }
-        return out.sorted { ($0.daysLeft, $0.partnershipName) < ($1.daysLeft, $1.partnershipName) }
-    }
-
-    /// Open action items of working groups, soonest due first; only `ownerId`'s when given.
-    public func openActionItems(ownerId: String? = nil) async throws -> [(group: WorkingGroup, item: ActionItem)] {
-        var out: [(group: WorkingGroup, item: ActionItem)] = []
-        for g in try await records(WorkingGroup.self) {
-            for a in g.actionItems where a.status == .open && (ownerId == nil || a.ownerId == ownerId) { out.append((g, a)) }
-        }
-        return out.sorted { ($0.item.dueOn?.description ?? "9999", $0.item.title) < ($1.item.dueOn?.description ?? "9999", $1.item.title) }
     }
 }

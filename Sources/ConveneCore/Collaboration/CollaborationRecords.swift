@@ -141,6 +141,9 @@ public struct Agreement: Sendable, Equatable, Codable {
     /// Days before `expiresOn` when the reminder starts; 60 when not given.
     public var remindDaysBefore: Int?
     public var url: String?
+    /// The expiry date the owner was last reminded of (a follow-up was made); kept by Convene,
+    /// and a changed `expiresOn` (a renewal) brings a new reminder in its time.
+    public var remindedFor: CalendarDate?
     public init(id: String? = nil, kind: AgreementKind, title: String, signedOn: CalendarDate? = nil, expiresOn: CalendarDate? = nil, remindDaysBefore: Int? = nil, url: String? = nil) {
         self.id = id; self.kind = kind; self.title = title; self.signedOn = signedOn; self.expiresOn = expiresOn; self.remindDaysBefore = remindDaysBefore; self.url = url
     }

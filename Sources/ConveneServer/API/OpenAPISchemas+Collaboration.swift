@@ -23,7 +23,7 @@ extension OpenAPISchemas {
                            "stageSince": nullableDay, "partnerIds": strings(), "ownerId": nullableString, "issueIds": strings(), "researchQuestions": strings(),
                            "agreements": strings(object(["id": nullableString, "kind": values(AgreementKind.self), "title": string, "signedOn": nullableDay,
                                                          "expiresOn": nullableDay, "remindDaysBefore": ["type": ["integer", "null"], "minimum": 0, "maximum": 365],
-                                                         "url": nullableURI], required: ["kind", "title"])),
+                                                         "url": nullableURI, "remindedFor": nullableDay], required: ["kind", "title"])),
                            "outputs": strings(object(["kind": values(OutputKind.self), "title": string, "url": nullableURI, "publishedOn": nullableDay], required: ["kind", "title"]))],
             .position: ["title": string, "policy": nullableString, "billId": nullableString, "stance": values(Stance.self), "rationale": nullableString,
                         "adoptedOn": nullableDay, "issueIds": strings()],

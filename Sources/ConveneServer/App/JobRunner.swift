@@ -46,7 +46,9 @@ public struct JobRunner: Service {
     static func periodic(at now: Date) -> [Job] {
         let hourStart = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 3600).rounded(.down) * 3600)
         let hour = String(Timestamp.format(hourStart).prefix(13))
-        return [Job(kind: "session-cleanup", key: "session-cleanup:\(hour)", runAfter: hourStart)]
+        let day = String(hour.prefix(10)), dayStart = CalendarDate(date: now).startInstant
+        return [Job(kind: "session-cleanup", key: "session-cleanup:\(hour)", runAfter: hourStart),
+                Job(kind: "agreement-reminders", key: "agreement-reminders:\(day)", runAfter: dayStart)]
     }
 
     func perform(_ job: Job) async throws {
@@ -54,6 +56,8 @@ public struct JobRunner: Service {
         case "session-cleanup":
             try await services.store.deleteExpiredSessions(before: Date())
             try await services.store.deleteUploads(before: Date().addingTimeInterval(-86_400))
+        case "agreement-reminders":
+            try await services.collaboration.sendAgreementReminders(today: CalendarDate(date: Date(), timeZone: services.configuration.timeZone))
         case "consultation-analysis":
             guard let id = job.payload, let c = try await services.store.consultation(id: id) else { return }
             try await services.consultations.recompute(c)

@@ -108,6 +108,22 @@ struct CollaborationContractTests {
         #expect(due.first?.daysLeft == 50)
         #expect(try await f.c.agreementReminders(today: CalendarDate("2026-10-01")!).isEmpty)
         #expect(try await f.c.agreementReminders(today: CalendarDate("2028-01-05")!).map(\.agreement.title) == ["MOU"])
+
+        // The owner is reminded once per expiry date, by a follow-up naming the partners.
+        _ = try await f.c.update(Partnership.self, id: p.id, fields: ["ownerId": .string(f.owner.id)], actor: f.actor)
+        #expect(try await f.c.sendAgreementReminders(today: CalendarDate("2026-12-01")!) == 1)
+        #expect(try await f.c.sendAgreementReminders(today: CalendarDate("2026-12-02")!) == 0)
+        var tasks = try await f.store.followUps(FollowUpQuery(ownerId: f.owner.id))
+        #expect(tasks.count == 1 && tasks[0].title.contains("\"Data-sharing agreement\" (Sleep study): it lapses 2027-01-20"))
+        #expect(tasks[0].dueOn == CalendarDate("2027-01-06") && tasks[0].stakeholderIds == [f.parent.id])
+        let renewed = try await f.c.record(Partnership.self, id: p.id)
+        #expect(renewed.agreements[0].remindedFor == CalendarDate("2027-01-20"))
+        var agreements = JSONValue.from(renewed)["agreements"] ?? .null
+        if case .array(var list) = agreements, case .object(var first) = list[0] { first["expiresOn"] = "2027-01-25"; list[0] = .object(first); agreements = .array(list) }
+        _ = try await f.c.update(Partnership.self, id: p.id, fields: ["agreements": agreements], actor: f.actor)
+        #expect(try await f.c.sendAgreementReminders(today: CalendarDate("2026-12-03")!) == 1)
+        tasks = try await f.store.followUps(FollowUpQuery(ownerId: f.owner.id))
+        #expect(tasks.count == 2)
     }
 
     @Test("bad input names its field and changes nothing", arguments: Engine.available)
