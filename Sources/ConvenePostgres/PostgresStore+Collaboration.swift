@@ -76,6 +76,25 @@ extension PostgresStore {
         }
     }
 
+    public func stakeholderTypes(ids: [String]) async throws -> [String: [String]] {
+        if ids.isEmpty { return [:] }
+        var out: [String: [String]] = [:]
+        for try await (id, types) in try await run("SELECT id, (data::jsonb -> 'types')::text FROM stakeholders WHERE id = ANY(\(ids))").decode((String, String?).self) {
+            out[id] = WorkCoding.strings(types)
+        }
+        return out
+    }
+
+    public func participantTypeCounts(consultationId: String) async throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for try await (type, n) in try await run("""
+            SELECT data::jsonb ->> 'stakeholderType', count(*) FROM consultation_participants WHERE consultation_id = \(consultationId) GROUP BY 1
+            """).decode((String?, Int).self) {
+            out[type ?? "unspecified"] = n
+        }
+        return out
+    }
+
     func checkSlug(_ row: WorkRow, _ conn: PostgresConnection) async throws {
         guard let slug = row.slug else { return }
         // Taken under a lock on the kind's slugs, so two writers never both find one free.

@@ -65,6 +65,32 @@ extension SQLiteStore {
         }
     }
 
+    public func stakeholderTypes(ids: [String]) async throws -> [String: [String]] {
+        if ids.isEmpty { return [:] }
+        return try await pool.read { db in
+            var out: [String: [String]] = [:]
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT id, json_extract(data, '$.types') FROM stakeholders WHERE id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                    out[row[0]] = WorkCoding.strings(row[1])
+                }
+            }
+            return out
+        }
+    }
+
+    public func participantTypeCounts(consultationId: String) async throws -> [String: Int] {
+        try await pool.read { db in
+            var out: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT json_extract(data, '$.stakeholderType'), count(*) FROM consultation_participants WHERE consultation_id = ? GROUP BY 1
+                """, arguments: [consultationId]) {
+                out[(row[0] as String?) ?? "unspecified"] = row[1]
+            }
+            return out
+        }
+    }
+
     static func checkSlug(_ row: WorkRow, _ db: Database) throws {
         guard let slug = row.slug else { return }
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM work_records WHERE kind = ? AND slug = ? AND id <> ?", arguments: [row.kind.rawValue, slug, row.id]) == true {

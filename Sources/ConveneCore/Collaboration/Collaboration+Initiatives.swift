@@ -79,13 +79,13 @@ extension Collaboration {
             var row = InitiativeProgress.Activity(activityId: a.id ?? "", kind: a.kind, title: a.title, plannedOn: a.plannedOn, status: "planned",
                                                   consultationId: a.consultationId, eventId: a.eventId)
             if let cid = a.consultationId, let c = try await store.consultation(id: cid) {
-                let participants = try await store.participants(consultationId: c.id)
+                let byType = try await store.participantTypeCounts(consultationId: c.id)
                 let votes = try await store.countVotes(consultationId: c.id)
-                row.participants = participants.count; row.votes = votes
+                row.participants = byType.values.reduce(0, +); row.votes = votes
                 row.status = c.isOpen(at: now) ? "open" : (c.opensAt.map { now < $0 } ?? false) && !c.isClosed ? "scheduled" : "done"
                 if seenConsultations.insert(c.id).inserted {
-                    participantsTotal += participants.count; votesTotal += votes
-                    for p in participants { consultationByType[p.stakeholderType, default: 0] += 1; typeCounts[p.stakeholderType, default: 0] += 1 }
+                    participantsTotal += row.participants ?? 0; votesTotal += votes
+                    for (type, n) in byType { consultationByType[type, default: 0] += n; typeCounts[type, default: 0] += n }
                 }
             } else if let eid = a.eventId, let e = try await store.event(id: eid) {
                 let attendees = e.invitees.filter { $0.attended == true }.map(\.stakeholderId)
@@ -100,8 +100,8 @@ extension Collaboration {
             }
             activities.append(row)
         }
-        let people = try await store.stakeholders(ids: Array(engaged))
-        for s in people { typeCounts[s.types.first ?? "unspecified", default: 0] += 1 }
+        let people = try await store.stakeholderTypes(ids: Array(engaged))
+        for types in people.values { typeCounts[types.first ?? "unspecified", default: 0] += 1 }
         let registry = Registry(store: store)
         var lines: [InitiativeProgress.Line] = []
         for p in initiative.plan {
@@ -109,7 +109,7 @@ extension Collaboration {
                                                promise: p.level.promise(spanish: false), target: p.target, reached: 0, fromConsultations: 0, fromEvents: 0, percent: nil)
             if let type = p.stakeholderType {
                 line.fromConsultations = consultationByType[type] ?? 0
-                line.fromEvents = people.filter { $0.types.contains(type) }.count
+                line.fromEvents = people.values.filter { $0.contains(type) }.count
             } else if let gid = p.groupId, let g = try await store.group(id: gid) {
                 line.groupName = g.name
                 guard groupMembers else { lines.append(line); continue }

@@ -146,11 +146,11 @@ extension Collaboration {
         var out = PublicInitiative.Heard(title: c.title, question: c.question, participants: participants, votes: votes, statements: approved.count,
                                          opinionGroups: 0, themes: [], consensus: [])
         guard votes > 0 else { return out }
-        let a: AnalysisSummary
+        let a: HeardAnalysis
         if recompute {
-            a = try await consultations.analysis(consultationId: c.id, now: now)
+            a = HeardAnalysis(try await consultations.analysis(consultationId: c.id, now: now))
         } else {
-            guard let stored = try await store.analysis(consultationId: c.id), let summary = try? EngagementCoding.decode(AnalysisSummary.self, stored.json) else { return out }
+            guard let stored = try await store.analysis(consultationId: c.id), let summary = try? EngagementCoding.decode(HeardAnalysis.self, stored.json) else { return out }
             a = summary
         }
         out.opinionGroups = a.groups.count
@@ -169,6 +169,17 @@ extension Collaboration {
                                            disagreePercent: Int((Double(s.disagrees) * 100 / Double(seen)).rounded()))
         }
         return out
+    }
+
+    /// The parts of a stored analysis the public page reads; decoding only these skips the
+    /// participants' map points and group memberships, most of its size.
+    struct HeardAnalysis: Decodable {
+        struct Group: Decodable {}
+        var groups: [Group]
+        var consensus: [AnalysisSummary.Agreement]
+        var statements: [AnalysisSummary.Statement]
+        var themes: [AnalysisSummary.Theme]
+        init(_ a: AnalysisSummary) { groups = a.groups.map { _ in Group() }; consensus = a.consensus; statements = a.statements; themes = a.themes }
     }
 
     /// The published initiative that carries out a consultation, for the consultation's page.

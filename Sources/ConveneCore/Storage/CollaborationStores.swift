@@ -31,4 +31,18 @@ public protocol CollaborationStore: Sendable {
     func insertWorkRecord(_ row: WorkRow, audit: AuditEntry) async throws
     func updateWorkRecord(_ row: WorkRow, audit: AuditEntry) async throws
     func deleteWorkRecord(kind: WorkKind, id: String, audit: AuditEntry) async throws
+
+    /// The stakeholder types of each of these stakeholders, in their order (the first is the
+    /// one counts use), read without decoding whole records.
+    func stakeholderTypes(ids: [String]) async throws -> [String: [String]]
+    /// A consultation's participants counted by the stakeholder type they gave.
+    func participantTypeCounts(consultationId: String) async throws -> [String: Int]
+}
+
+extension WorkCoding {
+    /// The strings of a JSON array's text (`["parent","student"]`).
+    public static func strings(_ json: String?) -> [String] {
+        guard let json, case .array(let items)? = JSONValue.parse(Data(json.utf8)) else { return [] }
+        return items.compactMap(\.stringValue)
+    }
 }
