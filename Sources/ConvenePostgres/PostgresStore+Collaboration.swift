@@ -70,6 +70,8 @@ extension PostgresStore {
 
     public func deleteWorkRecord(kind: WorkKind, id: String, audit: AuditEntry) async throws {
         try await transaction { conn in
+            let refs = try await self.scalarInt("SELECT count(*) FROM work_links WHERE target_kind = \(kind.rawValue) AND target_id = \(id) AND record_id <> \(id)", on: conn)
+            if refs > 0 { throw ConveneError.conflict("this \(kind.label) is referred to by \(refs) other record\(refs == 1 ? "" : "s"); change or remove those first") }
             let n = try await self.scalarInt("WITH d AS (DELETE FROM work_records WHERE kind = \(kind.rawValue) AND id = \(id) RETURNING 1) SELECT count(*) FROM d", on: conn)
             if n == 0 { throw ConveneError.notFound(entity: kind.label, id: id) }
             try await self.insert(audit, conn)

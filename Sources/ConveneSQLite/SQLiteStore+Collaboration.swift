@@ -59,6 +59,10 @@ extension SQLiteStore {
 
     public func deleteWorkRecord(kind: WorkKind, id: String, audit: AuditEntry) async throws {
         try await pool.write { db in
+            if let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM work_links WHERE target_kind = ? AND target_id = ? AND record_id <> ?",
+                                        arguments: [kind.rawValue, id, id]), n > 0 {
+                throw ConveneError.conflict("this \(kind.label) is referred to by \(n) other record\(n == 1 ? "" : "s"); change or remove those first")
+            }
             try db.execute(sql: "DELETE FROM work_records WHERE kind = ? AND id = ?", arguments: [kind.rawValue, id])
             if db.changesCount == 0 { throw ConveneError.notFound(entity: kind.label, id: id) }
             try audit.insert(db)

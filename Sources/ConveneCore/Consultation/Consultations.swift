@@ -115,6 +115,11 @@ public struct Consultations: Sendable {
         if s == before { return s }
         try await store.updateStatement(s, audit: AuditEntry(actor: actor, action: approve ? "approve" : "reject", entityType: "statement", entityId: s.id,
                                                              before: .from(before), after: .from(s)))
+        // The stored analysis counted this statement as it was: mark it out of date (the vote
+        // count it covers can never match), so the next reading computes it again.
+        if let stored = try await store.analysis(consultationId: s.consultationId), stored.votes >= 0 {
+            try await store.saveAnalysis(consultationId: s.consultationId, votes: -1, computedAt: stored.computedAt, json: stored.json)
+        }
         return s
     }
 

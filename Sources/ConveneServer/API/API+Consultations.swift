@@ -122,7 +122,9 @@ extension APIController {
                 let c = try await consultations.consultation(id: request.pathID(context))
                 let sid = request.pathID(context, "statementId")
                 guard let s = try await consultations.store.statement(id: sid), s.consultationId == c.id else { throw ConveneError.notFound(entity: "statement", id: sid) }
-                return try Reply.json(StatementBody(try await consultations.moderate(statementId: s.id, approve: status == .approved, reason: reason ?? nil, actor: context.actor)))
+                let moderated = try await consultations.moderate(statementId: s.id, approve: status == .approved, reason: reason ?? nil, actor: context.actor)
+                try await consultations.store.enqueueAnalysis(s.consultationId)
+                return try Reply.json(StatementBody(moderated))
             },
             Endpoint(method: .post, path: "/api/v1/consultations/{id}/invites", role: .staff, operationId: "createInvites",
                      summary: "Make invite codes for a closed audience (shown once; stored hashed)", tag: "consultations", requestSchema: "InvitesInput",

@@ -61,6 +61,7 @@ extension WebController {
                 guard let s = try await store.statement(id: sid), s.consultationId == id else { throw ConveneError.notFound(entity: "statement", id: sid) }
                 do {
                     _ = try await consultations.moderate(statementId: s.id, approve: form.first("decision") == "approve", reason: form.first("reason"), actor: context.actor)
+                    try await store.enqueueAnalysis(s.consultationId)
                     return WebSession.redirect(to: "/consultations/\(id)?notice=moderated#queue")
                 } catch ConveneError.invalid {
                     return WebSession.redirect(to: "/consultations/\(id)?notice=reason-needed#queue")

@@ -73,6 +73,10 @@ struct CollaborationContractTests {
         do { try await f.c.delete(Bill.self, id: bill.id, actor: f.actor) } catch ConveneError.conflict(let message) {
             #expect(message.contains("1 campaign") && message.contains("1 policy position"))
         }
+        // The store refuses too, inside its transaction, whoever asks.
+        await #expect(throws: ConveneError.self) {
+            try await f.store.deleteWorkRecord(kind: .bill, id: bill.id, audit: AuditEntry(actor: f.actor, action: "delete", entityType: "bill", entityId: bill.id))
+        }
         try await f.c.delete(Campaign.self, id: campaign.id, actor: f.actor)
         try await f.c.delete(PolicyPosition.self, id: position.id, actor: f.actor)
         try await f.c.delete(Bill.self, id: bill.id, actor: f.actor)
