@@ -78,9 +78,9 @@ struct InitiativeBenchCommand: AsyncParsableCommand {
             return times.sorted()[times.count / 2]
         }
         let progress = try await median { _ = try await c.progress(of: initiative) }
-        let publicView = try await median { _ = try await c.publicView(slug: slug, spanish: false, consultations: consultations) }
+        let publicView = try await median { _ = try await c.publicView(slug: slug, spanish: false, consultations: consultations, fresh: true) }
         let rendered = try await median {
-            _ = PublicInitiativeView.html(try await c.publicView(slug: slug, spanish: true, consultations: consultations), spanish: true)
+            _ = PublicInitiativeView.html(try await c.publicView(slug: slug, spanish: true, consultations: consultations, fresh: true), spanish: true)
         }
         let board = try await median {
             _ = BoardReportRenderer.html(try await c.boardReport(initiativeId: initiative.id, consultations: consultations), zone: TimeZone(identifier: "UTC") ?? .current)

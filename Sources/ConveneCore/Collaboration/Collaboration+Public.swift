@@ -74,8 +74,18 @@ public struct PublicInitiative: Sendable, Equatable, Codable {
 }
 
 extension Collaboration {
-    /// The public page of a published initiative, in English or Spanish.
-    public func publicView(slug: String, spanish: Bool, consultations: Consultations, now: Date = Date()) async throws -> PublicInitiative {
+    /// The public page of a published initiative, in English or Spanish. A page built less than
+    /// `PublicViewCache.seconds` ago is served again while no audited change was made since
+    /// (votes are not audited, so their counts can lag by that much); `fresh` builds it anew.
+    public func publicView(slug: String, spanish: Bool, consultations: Consultations, now: Date = Date(), fresh: Bool = false) async throws -> PublicInitiative {
+        let key = "\(slug.lowercased())|\(spanish ? "es" : "en")", version = try await store.changeVersion()
+        if !fresh, let hit = publicViews.get(key, version: version, now: now) { return hit }
+        let view = try await buildPublicView(slug: slug, spanish: spanish, consultations: consultations, now: now)
+        publicViews.put(key, version: version, at: now, view)
+        return view
+    }
+
+    func buildPublicView(slug: String, spanish: Bool, consultations: Consultations, now: Date) async throws -> PublicInitiative {
         let i = try await publishedInitiative(slug: slug)
         let progress = try await progress(of: i, now: now, groupMembers: false)
         var asked: [PublicInitiative.Asked] = [], heard: [PublicInitiative.Heard] = []
@@ -185,5 +195,27 @@ extension Collaboration {
     /// The published initiative that carries out a consultation, for the consultation's page.
     public func publishedInitiative(consultationId: String) async throws -> Initiative? {
         try await records(Initiative.self, linkedTo: WorkLink(.consultation, consultationId)).first { $0.isPublished }
+    }
+}
+
+/// Public initiative pages, kept for a few seconds: a page shared widely is built once a
+/// moment, not once a visit. A copy is dropped as soon as any audited change is made (a
+/// decision, publishing, unpublishing), and after `seconds` in any case.
+final class PublicViewCache: @unchecked Sendable {
+    // @unchecked: `entries` is read and written only while holding `lock`.
+    private let lock = NSLock()
+    private var entries: [String: (version: Int64, at: Date, view: PublicInitiative)] = [:]
+    static let seconds: TimeInterval = 30
+
+    func get(_ key: String, version: Int64, now: Date) -> PublicInitiative? {
+        lock.lock(); defer { lock.unlock() }
+        guard let e = entries[key], e.version == version, now.timeIntervalSince(e.at) < Self.seconds, now >= e.at else { return nil }
+        return e.view
+    }
+
+    func put(_ key: String, version: Int64, at: Date, _ view: PublicInitiative) {
+        lock.lock(); defer { lock.unlock() }
+        if entries.count > 256 { entries.removeAll(keepingCapacity: true) }
+        entries[key] = (version, at, view)
     }
 }

@@ -7,6 +7,8 @@ import Foundation
 /// exists — and written with an audit entry. A failed write changes nothing.
 public struct Collaboration: Sendable {
     public let store: any ConveneStore
+    /// Public pages already built, for a short while (see `PublicViewCache`).
+    let publicViews = PublicViewCache()
 
     public init(store: any ConveneStore) { self.store = store }
 

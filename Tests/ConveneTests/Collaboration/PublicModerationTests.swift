@@ -39,4 +39,23 @@ struct PublicModerationTests {
         _ = try await consultations.analysis(consultationId: con.id)
         #expect(try await app.store.analysis(consultationId: con.id)?.votes == app.store.countVotes(consultationId: con.id))
     }
+
+    @Test("a public page is built once a moment: a new participant shows within half a minute, a decision at once")
+    func shortCache() async throws {
+        let app = try TestApp.make()
+        let staff = try await app.user(.staff).user
+        let consultations = app.services.consultations, c = app.services.collaboration
+        let con = try await consultations.create(ConsultationPatch(slug: "bells", title: "Bell times", question: "When?"), actor: .user(staff))
+        let s = try await consultations.addStatement(consultationId: con.id, text: "Later is better", actor: .user(staff))
+        for _ in 0..<3 { let p = try await consultations.join(slug: "bells", stakeholderType: "parent", area: nil).0; try await consultations.vote(p, in: con, statementId: s.id, vote: 1) }
+        let i = try await c.create(Initiative.self, fields: ["title": "Bells", "summary": "s", "isPublished": true,
+                                                             "activities": [["kind": "consultation", "title": "C", "consultationId": .string(con.id)]]], actor: .user(staff))
+        let now = Date()
+        #expect(try await c.publicView(slug: i.slug, spanish: false, consultations: consultations, now: now).tookPartTotal == 3)
+        _ = try await consultations.join(slug: "bells", stakeholderType: "parent", area: nil)
+        #expect(try await c.publicView(slug: i.slug, spanish: false, consultations: consultations, now: now.addingTimeInterval(5)).tookPartTotal == 3)
+        #expect(try await c.publicView(slug: i.slug, spanish: false, consultations: consultations, now: now.addingTimeInterval(31)).tookPartTotal == 4)
+        _ = try await c.create(Decision.self, fields: ["initiativeId": .string(i.id), "title": "Ring later", "decidedOn": "2027-01-01", "rationale": "r"], actor: .user(staff))
+        #expect(try await c.publicView(slug: i.slug, spanish: false, consultations: consultations, now: now.addingTimeInterval(32)).decisions.map(\.title) == ["Ring later"])
+    }
 }
