@@ -18,7 +18,8 @@ extension PostgresStore {
             """, logger: logger)
     }
 
-    public func ingestItems(sourceId: String, _ items: [RadarItem], kind: SourceKind?, state: FetchState) async throws -> IngestCounts {
+    public func ingestItems(sourceId: String, _ items: [RadarItem], kind: SourceKind?, state: FetchState,
+                            describe: @Sendable (IngestCounts) -> String?) async throws -> IngestCounts {
         try await transaction { conn in
             var counts = IngestCounts()
             for var item in items {
@@ -51,6 +52,8 @@ extension PostgresStore {
                 try await self.insertMatches(item, conn)
                 counts.added += 1
             }
+            var state = state
+            if let words = describe(counts) { state.lastResult = words }
             try await self.recordFetch(sourceId, kind, state, conn)
             return counts
         }

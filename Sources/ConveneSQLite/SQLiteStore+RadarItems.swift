@@ -14,7 +14,8 @@ extension SQLiteStore {
         }
     }
 
-    public func ingestItems(sourceId: String, _ items: [RadarItem], kind: SourceKind?, state: FetchState) async throws -> IngestCounts {
+    public func ingestItems(sourceId: String, _ items: [RadarItem], kind: SourceKind?, state: FetchState,
+                            describe: @Sendable (IngestCounts) -> String?) async throws -> IngestCounts {
         try await pool.write { db in
             var counts = IngestCounts()
             for var item in items {
@@ -42,6 +43,8 @@ extension SQLiteStore {
                 try Self.insertMatches(item, db)
                 counts.added += 1
             }
+            var state = state
+            if let words = describe(counts) { state.lastResult = words }
             try Self.recordFetch(sourceId, kind, state, db)
             return counts
         }

@@ -78,31 +78,36 @@ extension Radar {
             try await store.recordFetch(sourceId: source.id, kind: .iCalendar, state: state)
             return IngestResult(kind: kind, counts: IngestCounts(), eventsCreated: created, eventsUpdated: updated, state: state)
         case .oaiPMH:
-            let page = try await ingestOAIPage(bytes, source: source, now: now)
+            let page = try await ingestOAIPage(bytes, source: source, state: state, now: now)
             state.lastResult = RadarIngestSummary.words(page.counts)
-            try await store.recordFetch(sourceId: source.id, kind: .oaiPMH, state: state)
             return IngestResult(kind: kind, counts: page.counts, state: state)
         default:
             let (items, problem) = try Self.readFeed(bytes)
             let matcher = try await matcher()
             let stored = items.map { Self.radarItem($0, source: source, now: now, matcher: matcher) }
-            state.lastResult = nil
-            let counts = try await store.ingestItems(sourceId: source.id, stored, kind: kind, state: state)
-            state.lastResult = RadarIngestSummary.words(counts) + (problem.map { "; read in spite of a defect: \($0)" } ?? "")
-            try await store.recordFetch(sourceId: source.id, kind: kind, state: state)
+            let describe: @Sendable (IngestCounts) -> String? = { RadarIngestSummary.words($0) + (problem.map { "; read in spite of a defect: \($0)" } ?? "") }
+            let counts = try await store.ingestItems(sourceId: source.id, stored, kind: kind, state: state, describe: describe)
+            state.lastResult = describe(counts)
             return IngestResult(kind: kind, counts: counts, problem: problem, state: state)
         }
     }
 
     /// Reads and stores one OAI-PMH page (records in Dublin Core); "no records match" is an
     /// empty page, not a failure.
-    public func ingestOAIPage(_ bytes: [UInt8], source: FeedSource, now: Date = Date()) async throws -> RadarOAIPage {
+    /// With `state`, that is written as the source's fetch state with the page's counts in words
+    /// (a single page read once); without, the source's own state is kept (a harvest in pages,
+    /// whose caller writes the state at the end).
+    public func ingestOAIPage(_ bytes: [UInt8], source: FeedSource, state: FetchState? = nil, now: Date = Date()) async throws -> RadarOAIPage {
         let (items, token, newest) = try Self.readOAI(bytes)
         let matcher = try await matcher()
         let stored = items.map { Self.radarItem($0, source: source, now: now, matcher: matcher) }
-        guard var current = try await store.feedSource(id: source.id) else { throw ConveneError.notFound(entity: "source", id: source.id) }
-        current.kind = .oaiPMH
-        let counts = try await store.ingestItems(sourceId: source.id, stored, kind: .oaiPMH, state: current.fetch)
+        let written: FetchState
+        if let state { written = state } else {
+            guard let current = try await store.feedSource(id: source.id) else { throw ConveneError.notFound(entity: "source", id: source.id) }
+            written = current.fetch
+        }
+        let counts = try await store.ingestItems(sourceId: source.id, stored, kind: .oaiPMH, state: written,
+                                                 describe: { state == nil ? nil : RadarIngestSummary.words($0) })
         return RadarOAIPage(counts: counts, resumptionToken: token, newestDatestamp: newest)
     }
 

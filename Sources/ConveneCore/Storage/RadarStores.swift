@@ -66,8 +66,10 @@ public protocol RadarStore: Sendable {
     func recordFetch(sourceId: String, kind: SourceKind?, state: FetchState) async throws
 
     /// Writes a source's new and changed items (skipping what is already known) and its fetch
-    /// state, in one transaction.
-    func ingestItems(sourceId: String, _ items: [RadarItem], kind: SourceKind?, state: FetchState) async throws -> IngestCounts
+    /// state, in one transaction; the state's `lastResult` becomes `describe(counts)` when that
+    /// says something.
+    func ingestItems(sourceId: String, _ items: [RadarItem], kind: SourceKind?, state: FetchState,
+                     describe: @Sendable (IngestCounts) -> String?) async throws -> IngestCounts
     func radarItem(id: String, userId: String?) async throws -> ItemListing?
     func radarItems(_ query: ItemQuery) async throws -> [ItemListing]
     func countRadarItems(_ query: ItemQuery) async throws -> Int
