@@ -1,3 +1,5 @@
+import ConveneFormats
+
 /// A piece of HTML. Interpolated strings are escaped unless they are themselves `HTML`, so
 /// text from users can never become markup.
 public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
@@ -19,21 +21,8 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
         public mutating func appendInterpolation(_ values: [HTML]) { for v in values { text += v.text } }
     }
 
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    /// `&`, `<`, `>`, `"` and `'` as references: safe in text and in quoted attributes.
+    public static func escape(_ s: String) -> String { HTMLText.escape(s) }
 
     public static func + (a: HTML, b: HTML) -> HTML { HTML(raw: a.text + b.text) }
     public static let empty = HTML(raw: "")
