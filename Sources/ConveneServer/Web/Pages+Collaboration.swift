@@ -16,16 +16,12 @@ extension WebController {
         let spec = WorkSpec.of(R.kind), services = self.services, collaboration = services.collaboration, reader = WorkFormReader(services: services)
         let path = spec.path
 
-        @Sendable func view(_ context: ConveneContext, record: JSONValue? = nil, errors: [FieldError] = []) async throws -> WorkView {
+        /// `links`: what the record shown points at, so the page can name it.
+        @Sendable func view(_ context: ConveneContext, links: [WorkLink] = [], errors: [FieldError] = []) async throws -> WorkView {
             var v = WorkView(spec: spec, user: try context.requireUser(), csrf: context.csrf)
             v.errors = errors
             for f in spec.fields + spec.lists.flatMap(\.fields) {
                 if case .pick(let kind, _) = f.kind, v.options[f.name] == nil { v.options[f.name] = try await reader.options(kind) }
-            }
-            var links: [WorkLink] = []
-            if let record, let r = try? WorkCodingBridge.decode(R.self, record) { links = r.links.map(\.link) }
-            if let record, case .array(let ev)? = record["evidence"] {
-                links += ev.compactMap { e in e["kind"]?.stringValue.flatMap { k in e["id"]?.stringValue.map { WorkLink(kind: k, id: $0) } } }
             }
             v.names = try await NameBook.load(links, services: services)
             return v
@@ -33,7 +29,7 @@ extension WebController {
         @Sendable func detail(_ context: ConveneContext, id: String, notice: String? = nil, errors: [FieldError] = [], alert: String? = nil) async throws -> Response {
             let r = try await collaboration.record(R.self, id: id)
             let json = JSONValue.from(r)
-            let v = try await view(context, record: json, errors: errors)
+            let v = try await view(context, links: r.links.map(\.link), errors: errors)
             var extra = Layout.alert(alert)
             extra = HTML(raw: extra.text + (try await self.workExtra(r, view: v).text))
             return v.detailPage(json, extra: extra, notice: notice, status: errors.isEmpty && alert == nil ? .ok : .unprocessableContent)
@@ -240,17 +236,5 @@ extension WebController {
                 }
             },
         ]
-    }
-}
-
-/// Decodes a record from API JSON for the web pages.
-enum WorkCodingBridge {
-    static func decode<R: WorkRecord>(_ type: R.Type, _ value: JSONValue) throws -> R {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { d in
-            let text = try d.singleValueContainer().decode(String.self)
-            return Timestamp.parse(text) ?? Date(timeIntervalSince1970: 0)
-        }
-        return try decoder.decode(R.self, from: try JSONEncoder().encode(value))
     }
 }
